@@ -1,0 +1,91 @@
+//! # xbzrle
+//!
+//! A fast, byte-exact implementation of XBZRLE, the page-delta encoding of QEMU's live
+//! migration ("XOR-based zero run-length encoding").
+//!
+//! * [`encode`] produces the *canonical* encoding, which is byte for byte what QEMU's
+//!   encoders produce whenever they succeed.
+//! * [`decode`] accepts and refuses exactly what QEMU's decoder does, returns QEMU's
+//!   value, never panics, and is atomic: a refused delta leaves the page untouched.
+//! * Neither allocates. The crate is `#![no_std]` without its default `std` feature.
+//!
+//! ## Format
+//!
+//! A payload is a sequence of pairs `zrun nzrun`: the length of a run of unchanged bytes
+//! to skip, then the length of a run of changed bytes followed by those bytes (their NEW
+//! values, verbatim). Lengths are ULEB128 of at most two bytes (0..=16383). The trailing
+//! unchanged run is not written; identical pages encode to nothing.
+//!
+//! ## Example
+//! ```
+//! let old = vec![0u8; 4096];
+//! let mut new = old.clone();
+//! new[100] = 1;
+//! new[102] = 1;
+//!
+//! let mut delta = [0u8; 4096];
+//! let len = xbzrle::encode(&old, &new, &mut delta)?;
+//! assert_eq!(&delta[..len], &[0x64, 0x01, 0x01, 0x01, 0x01, 0x01]);
+//!
+//! let mut page = old.clone();
+//! let end = xbzrle::decode(&delta[..len], &mut page)?;
+//! assert_eq!(page, new);
+//! assert_eq!(end, 103); // QEMU's return value: just past the last changed byte
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Documented choices
+//! * Where QEMU's scalar encoder would report overflow although the canonical encoding
+//!   fits (`dlen - 1` or `dlen` bytes, page ending unchanged), this crate succeeds.
+//! * The encoder never writes outside `out`; bytes of `out` past the returned length may
+//!   have been written and carry no meaning.
+//! * No alignment requirement; runs that cannot be expressed give
+//!   [`EncodeError::Overflow`] instead of aborting.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
+#![warn(clippy::undocumented_unsafe_blocks)]
+
+mod decode;
+mod error;
+mod kernel;
+mod scalar;
+mod uleb;
+
+#[doc(hidden)]
+pub use decode::decode_non_atomic;
+pub use decode::{decode, validate};
+pub use error::{DecodeError, DecodeErrorKind, EncodeError, KernelUnavailable};
+pub use kernel::{Encoder, Kernel};
+
+/// Largest page the encoder accepts: 16 KiB. Larger pages must be split.
+pub const MAX_PAGE_SIZE: usize = 16384;
+
+/// Longest run one length field can express: 16383 bytes.
+pub const MAX_RUN: usize = 16383;
+
+/// Encodes `new` as a delta against `old` into `out`, with the fastest kernel of this CPU.
+///
+/// Returns `Ok(L)` with the canonical encoding in `out[..L]` (`Ok(0)`, nothing written,
+/// for identical pages). Bytes of `out` past `L` may have been written and carry no
+/// meaning. Errors:
+/// * [`EncodeError::Overflow`] when the encoding is longer than `out.len()` (or needs a
+///   run longer than [`MAX_RUN`]): send the page raw instead;
+/// * [`EncodeError::LengthMismatch`] when `old.len() != new.len()`;
+/// * [`EncodeError::PageTooLarge`] when the pages are longer than [`MAX_PAGE_SIZE`].
+///
+/// # Example
+/// ```
+/// let old = [0u8; 4096];
+/// let mut new = old;
+/// new[4095] = 1;
+/// let mut out = [0u8; 4];
+/// assert_eq!(xbzrle::encode(&old, &new, &mut out), Ok(4));
+/// assert_eq!(out, [0xff, 0x1f, 0x01, 0x01]);
+/// // one byte short: overflow, send the page raw
+/// assert_eq!(xbzrle::encode(&old, &new, &mut out[..3]), Err(xbzrle::EncodeError::Overflow));
+/// ```
+#[inline]
+pub fn encode(old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeError> {
+    Encoder::new().encode(old, new, out)
+}
