@@ -1,5 +1,58 @@
-//! `xbzrle` command-line tool (placeholder until the CLI lands).
-fn main() {
-    eprintln!("xbzrle: no command yet");
-    std::process::exit(2);
+//! `xbzrle`: benchmark the codec on this CPU, encode/decode single pages, diff/patch
+//! memory images.
+//!
+//! Every command prints a one-line reason and exits non-zero on bad input, and writes
+//! its output files atomically (see `output.rs`).
+
+mod bench;
+mod image;
+#[allow(dead_code)] // used by the page and image commands as they land
+mod output;
+mod page;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "xbzrle",
+    version,
+    about = "QEMU-compatible XBZRLE codec: benchmark, page encode/decode, image diff/patch"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Throughput benchmark of every kernel on this CPU (the default command).
+    Bench(bench::Args),
+    /// Encode NEW against OLD (single pages) into a QEMU-compatible XBZRLE payload.
+    Encode(page::EncodeArgs),
+    /// Apply an XBZRLE payload to OLD (a single page), producing the new page.
+    Decode(page::DecodeArgs),
+    /// Delta between two memory images of any size, page by page.
+    Diff(image::DiffArgs),
+    /// Rebuild a memory image from its base image and a delta made by `diff`.
+    Patch(image::PatchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => bench::run(bench::Args::default_args()),
+        Some(Command::Bench(a)) => bench::run(a),
+        Some(Command::Encode(a)) => page::encode(a),
+        Some(Command::Decode(a)) => page::decode(a),
+        Some(Command::Diff(a)) => image::diff(a),
+        Some(Command::Patch(a)) => image::patch(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xbzrle: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
