@@ -50,13 +50,16 @@ mod decode;
 mod error;
 mod kernel;
 mod scalar;
+pub mod scenario;
 mod uleb;
+mod zero;
 
 #[doc(hidden)]
 pub use decode::decode_non_atomic;
 pub use decode::{decode, validate};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, KernelUnavailable};
 pub use kernel::{Encoder, Kernel};
+pub use zero::is_zero_page;
 
 /// Largest page the encoder accepts: 16 KiB. Larger pages must be split.
 pub const MAX_PAGE_SIZE: usize = 16384;
