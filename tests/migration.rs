@@ -146,11 +146,11 @@ impl Side for Sender {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Bug {
     /// After an overflow the page is sent raw but the cache keeps the old copy.
-    StaleAfterOverflow,
+    OverflowKeepsOldCopy,
     /// After a zero page is sent, the cache keeps the old copy.
-    StaleAfterZero,
+    ZeroPageNotCached,
     /// After an XBZRLE send, the cache keeps the old copy.
-    StaleAfterXbzrle,
+    XbzrleSendNotCached,
 }
 
 /// A sender built from the public pieces, with one deliberate bug.
@@ -163,7 +163,7 @@ struct Broken {
 impl Side for Broken {
     fn send(&mut self, n: u64, page: &[u8]) -> Owned {
         if xbzrle::is_zero_page(page) {
-            if self.bug != Bug::StaleAfterZero {
+            if self.bug != Bug::ZeroPageNotCached {
                 let _ = self.cache.insert_zero(n);
             }
             return Owned::Zero;
@@ -175,13 +175,13 @@ impl Side for Broken {
         match xbzrle::encode(cached, page, &mut self.out) {
             Ok(0) => Owned::Unchanged,
             Ok(len) => {
-                if self.bug != Bug::StaleAfterXbzrle {
+                if self.bug != Bug::XbzrleSendNotCached {
                     cached.copy_from_slice(page);
                 }
                 Owned::Xbzrle(self.out[..len].to_vec())
             }
             Err(EncodeError::Overflow) => {
-                if self.bug != Bug::StaleAfterOverflow {
+                if self.bug != Bug::OverflowKeepsOldCopy {
                     cached.copy_from_slice(page);
                 }
                 Owned::Raw(page.to_vec())
@@ -354,9 +354,9 @@ fn long_migration_hits_every_path() {
 #[test]
 fn property_detects_broken_senders() {
     for bug in [
-        Bug::StaleAfterOverflow,
-        Bug::StaleAfterZero,
-        Bug::StaleAfterXbzrle,
+        Bug::OverflowKeepsOldCopy,
+        Bug::ZeroPageNotCached,
+        Bug::XbzrleSendNotCached,
     ] {
         let mut runner = TestRunner::new_with_rng(
             Config {
