@@ -23,7 +23,6 @@ use rayon::prelude::*;
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -128,14 +127,168 @@ fn mbps(bytes: u64, secs: f64) -> f64 {
     }
 }
 
-/// Frames read and encoded together.
-struct Batch {
-    first: u64,
-    n: usize,
-    old: Vec<u8>,
-    new: Vec<u8>,
-    outs: Vec<Vec<u8>>,
-    stats: Vec<Stats>,
+/// Reads at `off` until `buf` is full or end of file; returns the bytes read. Safe to
+/// call from several threads on the same file.
+fn read_at(f: &File, buf: &mut [u8], off: u64) -> io::Result<usize> {
+    let mut got = 0;
+    while got < buf.len() {
+        #[cfg(unix)]
+        let r = std::os::unix::fs::FileExt::read_at(f, &mut buf[got..], off + got as u64);
+        #[cfg(windows)]
+        let r = std::os::windows::fs::FileExt::seek_read(f, &mut buf[got..], off + got as u64);
+        match r {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+/// Bytes read and encoded at a time inside a frame (kept small so they stay in cache).
+const SUB_SPAN: usize = 64 << 10;
+
+thread_local! {
+    /// Per-thread OLD and NEW buffers of the encoder.
+    static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<u8>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// An input image: its file, length, path (for messages) and what it is called.
+struct Input<'a> {
+    file: &'a File,
+    len: u64,
+    path: &'a Path,
+    what: &'a str,
+}
+
+impl Input<'_> {
+    /// Reads `buf.len()` bytes at `off`, or fewer where the image ends (by its length as
+    /// measured at the start); the rest of `buf` is left alone. Returns the bytes read.
+    fn read(&self, buf: &mut [u8], off: u64) -> Result<usize, String> {
+        let want = self.len.saturating_sub(off).min(buf.len() as u64) as usize;
+        let got = read_at(self.file, &mut buf[..want], off)
+            .map_err(|e| format!("cannot read {} {}: {e}", self.what, self.path.display()))?;
+        if got != want {
+            return Err(format!(
+                "{} {} shrank while being read",
+                self.what,
+                self.path.display()
+            ));
+        }
+        Ok(got)
+    }
+
+    /// XXH3-64 of the image's piece `[off, off + len)` (clipped to the image).
+    fn hash_piece(&self, off: u64, len: usize, buf: &mut Vec<u8>) -> Result<u64, String> {
+        buf.resize(SUB_SPAN, 0);
+        let mut h = Xxh3::new();
+        let end = (off + len as u64).min(self.len);
+        let mut at = off;
+        while at < end {
+            let n = ((end - at) as usize).min(SUB_SPAN);
+            self.read(&mut buf[..n], at)?;
+            h.update(&buf[..n]);
+            at += n as u64;
+        }
+        Ok(h.digest())
+    }
+
+    /// The number of checksum pieces of `span` bytes.
+    fn pieces(&self, span: usize) -> u64 {
+        self.len.div_ceil(span as u64)
+    }
+
+    /// Checksums of pieces `range` (in parallel on the current pool), fed into `h`.
+    fn hash_pieces(
+        &self,
+        span: usize,
+        range: std::ops::Range<u64>,
+        h: &mut format::ImageHash,
+        pb: &ProgressBar,
+    ) -> Result<(), String> {
+        let mut k = range.start;
+        while k < range.end {
+            let n = (range.end - k).min(1024);
+            let hashes = (k..k + n)
+                .into_par_iter()
+                .map_init(Vec::new, |buf, j| {
+                    let r = self.hash_piece(j * span as u64, span, buf);
+                    pb.inc(span as u64);
+                    r
+                })
+                .collect::<Result<Vec<u64>, String>>()?;
+            for x in hashes {
+                h.add_piece(x);
+            }
+            k += n;
+        }
+        Ok(())
+    }
+}
+
+/// The encoded frame and the checksums of the image pieces it covers.
+#[derive(Default)]
+struct FrameOut {
+    bytes: Vec<u8>,
+    stats: Stats,
+    old_hash: Option<u64>,
+    new_hash: u64,
+}
+
+/// Encodes frame `k`: reads its pages of OLD and NEW a few at a time (padding as the
+/// format says), appends their records, and hashes the frame's pieces of both images.
+fn diff_frame(
+    hd: &Header,
+    hh: u64,
+    enc: &xbzrle::Encoder,
+    old: &Input,
+    new: &Input,
+    k: u64,
+    out: &mut FrameOut,
+) -> Result<(), String> {
+    let ps = hd.page_size();
+    let fs = hd.frame_span();
+    let base = k * fs as u64;
+    let pages = hd.pages_in_frame(k);
+    let sub_pages = (SUB_SPAN / ps).max(1);
+    out.stats = Stats::default();
+    format::start_frame(&mut out.bytes);
+    let (mut oh, mut nh) = (Xxh3::new(), Xxh3::new());
+    SCRATCH.with_borrow_mut(|(ob, nb)| -> Result<(), String> {
+        ob.resize(sub_pages * ps, 0);
+        nb.resize(sub_pages * ps, 0);
+        let mut p = 0;
+        while p < pages {
+            let np = sub_pages.min(pages - p);
+            let len = np * ps;
+            let off = base + (p * ps) as u64;
+            let (o, n) = (&mut ob[..len], &mut nb[..len]);
+            let got = old.read(o, off)?;
+            oh.update(&o[..got]);
+            o[got..].fill(0);
+            let got = new.read(n, off)?;
+            nh.update(&n[..got]);
+            n[got..].copy_from_slice(&o[got..]);
+            format::encode_pages(enc, ps, o, n, &mut out.bytes, &mut out.stats);
+            p += np;
+        }
+        // the last frame's piece of OLD may reach past NEW's last page
+        let mut at = base + (pages * ps) as u64;
+        let end = (base + fs as u64).min(old.len);
+        while at < end {
+            let n = ((end - at) as usize).min(ob.len());
+            old.read(&mut ob[..n], at)?;
+            oh.update(&ob[..n]);
+            at += n as u64;
+        }
+        Ok(())
+    })?;
+    format::finish_frame(&mut out.bytes, hh, k);
+    out.old_hash = (base < old.len).then(|| oh.digest());
+    out.new_hash = nh.digest();
+    Ok(())
 }
 
 pub fn diff(a: DiffArgs) -> Result<(), String> {
@@ -148,151 +301,74 @@ pub fn diff(a: DiffArgs) -> Result<(), String> {
     }
     let pool = thread_pool(a.threads)?;
     let threads = pool.current_num_threads();
-    let (mut old, old_len) = open(&a.old, "OLD image")?;
-    let (mut new, new_len) = open(&a.new, "NEW image")?;
+    let (old_file, old_len) = open(&a.old, "OLD image")?;
+    let (new_file, new_len) = open(&a.new, "NEW image")?;
+    let old = Input {
+        file: &old_file,
+        len: old_len,
+        path: &a.old,
+        what: "OLD image",
+    };
+    let new = Input {
+        file: &new_file,
+        len: new_len,
+        path: &a.new,
+        what: "NEW image",
+    };
     let start = Instant::now();
 
     let hd = Header::new(ps, old_len, new_len);
     let (hbytes, hh) = hd.to_bytes();
     let frames = hd.frame_count();
     let fs = hd.frame_span();
-    let batch_frames = (2 * threads).max(2);
     let write_err = |e: io::Error| format!("cannot write {}: {e}", a.output.display());
     let mut out = AtomicFile::create(&a.output).map_err(write_err)?;
     out.write_all(&hbytes).map_err(write_err)?;
 
-    let pb = progress(new_len, a.quiet, "diff");
+    let pb = progress(new_len.max(old_len), a.quiet, "diff");
     let enc = xbzrle::Encoder::new();
     let mut stats = Stats::default();
     let mut delta_len = HEADER_LEN as u64;
+    let (mut old_h, mut new_h) = (format::ImageHash::new(), format::ImageHash::new());
 
-    let (old_hash, new_hash) = std::thread::scope(|s| -> Result<(u64, u64), String> {
-        let (full_tx, full_rx) = sync_channel::<Batch>(1);
-        let (empty_tx, empty_rx) = sync_channel::<Batch>(2);
-        for _ in 0..2 {
-            empty_tx
-                .send(Batch {
-                    first: 0,
-                    n: 0,
-                    old: vec![0; batch_frames * fs],
-                    new: vec![0; batch_frames * fs],
-                    outs: vec![Vec::with_capacity(fs + fs / 8); batch_frames],
-                    stats: vec![Stats::default(); batch_frames],
-                })
-                .expect("channel has room");
+    // Batches of frames: encoded in parallel, written in order.
+    let batch = 4 * threads;
+    let mut outs: Vec<FrameOut> = (0..batch).map(|_| FrameOut::default()).collect();
+    let mut k = 0u64;
+    while k < frames {
+        let n = (frames - k).min(batch as u64) as usize;
+        pool.install(|| {
+            outs[..n]
+                .par_iter_mut()
+                .enumerate()
+                .try_for_each(|(i, o)| diff_frame(&hd, hh, &enc, &old, &new, k + i as u64, o))
+        })?;
+        for o in &outs[..n] {
+            out.write_all(&o.bytes).map_err(write_err)?;
+            delta_len += o.bytes.len() as u64;
+            stats.add(&o.stats);
+            if let Some(h) = o.old_hash {
+                old_h.add_piece(h);
+            }
+            new_h.add_piece(o.new_hash);
         }
-        let (a_old, a_new) = (&a.old, &a.new);
-        // Reader: fills batches in order and hashes both images as they stream by.
-        let reader = s.spawn(move || -> Result<(u64, u64), String> {
-            let old_err = |e: io::Error| format!("cannot read OLD image {}: {e}", a_old.display());
-            let new_err = |e: io::Error| format!("cannot read NEW image {}: {e}", a_new.display());
-            let (mut oh, mut nh) = (Xxh3::new(), Xxh3::new());
-            let (mut old_read, mut new_read) = (0u64, 0u64);
-            let mut k = 0u64;
-            while k < frames {
-                let Ok(mut b) = empty_rx.recv() else {
-                    return Ok((0, 0)); // the writer gave up; it reports why
-                };
-                b.first = k;
-                b.n = (frames - k).min(batch_frames as u64) as usize;
-                for i in 0..b.n {
-                    let span = hd.pages_in_frame(k + i as u64) * ps;
-                    let o = &mut b.old[i * fs..i * fs + span];
-                    let got = read_up_to(&mut old, o).map_err(old_err)?;
-                    oh.update(&o[..got]);
-                    o[got..].fill(0);
-                    old_read += got as u64;
-                    let n = &mut b.new[i * fs..i * fs + span];
-                    let want = (new_len - new_read).min(span as u64) as usize;
-                    let got = read_up_to(&mut new, &mut n[..want]).map_err(new_err)?;
-                    if got != want {
-                        return Err(format!(
-                            "NEW image {} shrank while reading",
-                            a_new.display()
-                        ));
-                    }
-                    nh.update(&n[..got]);
-                    n[got..].copy_from_slice(&o[got..]);
-                    new_read += got as u64;
-                }
-                k += b.n as u64;
-                if full_tx.send(b).is_err() {
-                    return Ok((0, 0));
-                }
-            }
-            drop(full_tx);
-            // the rest of OLD, past the last page of NEW: only hashed
-            let mut buf = vec![0u8; 1 << 20];
-            loop {
-                let got = read_up_to(&mut old, &mut buf).map_err(old_err)?;
-                if got == 0 {
-                    break;
-                }
-                oh.update(&buf[..got]);
-                old_read += got as u64;
-            }
-            if old_read != old_len {
-                return Err(format!(
-                    "OLD image {} changed size while reading",
-                    a_old.display()
-                ));
-            }
-            if new_read != new_len || read_up_to(&mut new, &mut [0u8; 1]).map_err(new_err)? != 0 {
-                return Err(format!(
-                    "NEW image {} changed size while reading",
-                    a_new.display()
-                ));
-            }
-            Ok((oh.digest(), nh.digest()))
-        });
-
-        let mut done = 0u64;
-        while done < frames {
-            let Ok(mut b) = full_rx.recv() else {
-                break; // the reader failed: its error is reported below
-            };
-            let (first, n) = (b.first, b.n);
-            let Batch {
-                old,
-                new,
-                outs,
-                stats: st,
-                ..
-            } = &mut b;
-            pool.install(|| {
-                outs[..n]
-                    .par_iter_mut()
-                    .zip(st[..n].par_iter_mut())
-                    .enumerate()
-                    .for_each(|(i, (out, st))| {
-                        let k = first + i as u64;
-                        let span = hd.pages_in_frame(k) * ps;
-                        let r = i * fs..i * fs + span;
-                        *st = format::encode_frame(&enc, ps, &old[r.clone()], &new[r], hh, k, out);
-                    })
-            });
-            for i in 0..n {
-                out.write_all(&outs[i]).map_err(write_err)?;
-                delta_len += outs[i].len() as u64;
-                stats.add(&st[i]);
-                pb.inc((hd.pages_in_frame(first + i as u64) * ps) as u64);
-            }
-            done += n as u64;
-            let _ = empty_tx.send(b);
-        }
-        drop(full_rx);
-        drop(empty_tx);
-        let hashes = reader.join().expect("reader thread panicked")?;
-        if done != frames {
-            return Err("reading stopped early".into());
-        }
-        Ok(hashes)
+        pb.inc((n * fs) as u64);
+        k += n as u64;
+    }
+    // OLD may be longer than NEW: checksum the rest
+    pool.install(|| {
+        old.hash_pieces(
+            fs,
+            frames.min(old.pieces(fs))..old.pieces(fs),
+            &mut old_h,
+            &pb,
+        )
     })?;
 
     let trailer = Trailer {
         frame_count: frames,
-        old_hash,
-        new_hash,
+        old_hash: old_h.digest(),
+        new_hash: new_h.digest(),
     };
     out.write_all(&trailer.to_bytes(hh)).map_err(write_err)?;
     delta_len += TRAILER_LEN as u64;
@@ -375,10 +451,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         return Err("delta is truncated (no trailer)".into());
     }
     let mut tb = [0u8; TRAILER_LEN];
-    delta
-        .seek(SeekFrom::Start(dlen - TRAILER_LEN as u64))
-        .map_err(io_err)?;
-    if read_up_to(&mut delta, &mut tb).map_err(io_err)? != TRAILER_LEN {
+    if read_at(&delta, &mut tb, dlen - TRAILER_LEN as u64).map_err(io_err)? != TRAILER_LEN {
         return Err("delta is truncated (no trailer)".into());
     }
     let tr = Trailer::parse(&tb, hh)?;
@@ -386,7 +459,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
     if tr.frame_count != frames {
         return Err("delta is corrupt (frame count does not match its header)".into());
     }
-    let (mut old, old_len) = open(&a.old, "base image")?;
+    let (old_file, old_len) = open(&a.old, "base image")?;
     if old_len != hd.old_len {
         return Err(format!(
             "wrong base image: {} is {old_len} bytes, the delta was made from a {}-byte image",
@@ -394,25 +467,23 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
             hd.old_len
         ));
     }
-    let old_err = |e: io::Error| format!("cannot read base image {}: {e}", a.old.display());
+    let old = Input {
+        file: &old_file,
+        len: old_len,
+        path: &a.old,
+        what: "base image",
+    };
+    let fs = hd.frame_span();
     let pb = progress(dlen + old_len + hd.new_len, a.quiet, "verify");
 
-    // Pass 1: verify every frame (and hash the base image on another thread).
+    // Pass 1: verify every frame, while the base image is checksummed on the pool.
     let body_end = dlen - TRAILER_LEN as u64;
     std::thread::scope(|s| -> Result<(), String> {
-        let old = &mut old;
-        let pbo = pb.clone();
+        let (old, pool, pbo) = (&old, &pool, pb.clone());
         let hasher = s.spawn(move || -> Result<u64, String> {
-            let mut h = Xxh3::new();
-            let mut buf = vec![0u8; 1 << 20];
-            loop {
-                let got = read_up_to(old, &mut buf).map_err(old_err)?;
-                if got == 0 {
-                    return Ok(h.digest());
-                }
-                h.update(&buf[..got]);
-                pbo.inc(got as u64);
-            }
+            let mut h = format::ImageHash::new();
+            pool.install(|| old.hash_pieces(fs, 0..old.pieces(fs), &mut h, &pbo))?;
+            Ok(h.digest())
         });
         delta
             .seek(SeekFrom::Start(HEADER_LEN as u64))
@@ -439,68 +510,63 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         Ok(())
     })?;
 
-    // Pass 2: apply, in batches of frames decoded in parallel.
+    // Pass 2: apply, in batches of frames decoded in parallel, written in order.
     pb.set_message("patch");
     let write_err = |e: io::Error| format!("cannot write {}: {e}", a.output.display());
     let mut out = AtomicFile::create(&a.output).map_err(write_err)?;
     delta
         .seek(SeekFrom::Start(HEADER_LEN as u64))
         .map_err(io_err)?;
-    old.seek(SeekFrom::Start(0)).map_err(old_err)?;
     let mut r = BufReader::with_capacity(1 << 20, &mut delta);
-    let mut old = BufReader::with_capacity(1 << 20, old);
-    let fs = hd.frame_span();
-    let batch_frames = (2 * pool.current_num_threads()).max(2);
-    let mut pages = vec![0u8; batch_frames * fs];
-    let mut bufs: Vec<Vec<u8>> = vec![Vec::new(); batch_frames];
+    let batch = 2 * pool.current_num_threads();
+    let mut pages = vec![0u8; batch * fs];
+    let mut bufs: Vec<(Vec<u8>, std::ops::Range<usize>, u64)> = vec![(Vec::new(), 0..0, 0); batch];
     let rx = xbzrle::migrate::Receiver::new(ps).map_err(|e| e.to_string())?;
-    let mut h = Xxh3::new();
+    let mut new_h = format::ImageHash::new();
     let mut written = 0u64;
     let mut k = 0u64;
     while k < frames {
-        let n = (frames - k).min(batch_frames as u64) as usize;
-        let mut ranges = Vec::with_capacity(n);
-        for (i, buf) in bufs[..n].iter_mut().enumerate() {
-            ranges.push(read_frame(&mut r, buf, &hd, hh, k + i as u64)?);
-            let span = hd.pages_in_frame(k + i as u64) * ps;
-            let p = &mut pages[i * fs..i * fs + span];
-            let got = read_up_to(&mut old, p).map_err(old_err)?;
-            p[got..].fill(0);
+        let n = (frames - k).min(batch as u64) as usize;
+        for (i, (buf, range, _)) in bufs[..n].iter_mut().enumerate() {
+            *range = read_frame(&mut r, buf, &hd, hh, k + i as u64)?;
         }
         pool.install(|| {
             pages
                 .par_chunks_mut(fs)
-                .zip(bufs[..n].par_iter().zip(ranges.par_iter()))
+                .zip(bufs[..n].par_iter_mut())
                 .enumerate()
-                .try_for_each(|(i, (p, (buf, range)))| {
+                .try_for_each(|(i, (p, (buf, range, hash)))| {
                     let kk = k + i as u64;
+                    let base = kk * fs as u64;
+                    let span = hd.pages_in_frame(kk) * ps;
+                    let p = &mut p[..span];
+                    let got = old.read(p, base)?;
+                    p[got..].fill(0);
                     let mut res = Ok(());
-                    format::for_each_record(
-                        &buf[range.clone()],
-                        hd.pages_in_frame(kk),
-                        ps,
-                        false,
-                        |j, rec| {
-                            if res.is_ok() {
-                                res = rx.apply(rec, &mut p[j * ps..(j + 1) * ps]);
-                            }
-                        },
-                    )?;
-                    res.map_err(|e| format!("delta is corrupt: frame {kk}: {e}"))
+                    format::for_each_record(&buf[range.clone()], span / ps, ps, false, |j, rec| {
+                        if res.is_ok() {
+                            res = rx.apply(rec, &mut p[j * ps..(j + 1) * ps]);
+                        }
+                    })
+                    .and(res.map_err(|e| e.to_string()))
+                    .map_err(|e| format!("delta is corrupt: frame {kk}: {e}"))?;
+                    let len = (hd.new_len - base).min(span as u64) as usize;
+                    *hash = xxhash_rust::xxh3::xxh3_64(&p[..len]);
+                    Ok::<(), String>(())
                 })
         })?;
-        for i in 0..n {
-            let span = hd.pages_in_frame(k + i as u64) * ps;
-            let len = (hd.new_len - written).min(span as u64) as usize;
-            let bytes = &pages[i * fs..i * fs + len];
-            h.update(bytes);
-            out.write_all(bytes).map_err(write_err)?;
+        for (i, (_, _, hash)) in bufs[..n].iter().enumerate() {
+            let base = (k + i as u64) * fs as u64;
+            let len = (hd.new_len - base).min(fs as u64) as usize;
+            out.write_all(&pages[i * fs..i * fs + len])
+                .map_err(write_err)?;
+            new_h.add_piece(*hash);
             written += len as u64;
             pb.inc(len as u64);
         }
         k += n as u64;
     }
-    if written != hd.new_len || h.digest() != tr.new_hash {
+    if written != hd.new_len || new_h.digest() != tr.new_hash {
         return Err(
             "the rebuilt image does not match the delta's checksum (did an input change \
              while patching?); nothing written"

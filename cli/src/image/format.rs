@@ -24,17 +24,22 @@
 //! trailer  40 bytes
 //!   0  8  magic "XBZRLEND"
 //!   8  8  frame count
-//!  16  8  XXH3-64 of the whole OLD image
-//!  24  8  XXH3-64 of the whole NEW image
+//!  16  8  checksum of the whole OLD image (see below)
+//!  24  8  checksum of the whole NEW image
 //!  32  8  XXH3-64 with seed H of bytes 0..32
 //! ```
+//!
+//! The checksum of an image is computed in pieces so that it can be computed in
+//! parallel: cut the image into consecutive pieces of S = F × P bytes (the last one
+//! shorter; none for an empty image), take the XXH3-64 of each piece, and the image's
+//! checksum is the XXH3-64 of those values written one after the other as u64 LE.
 //!
 //! Pages are taken from the images zero-extended to any length. The OLD page `i` is OLD
 //! bytes `[i*P, (i+1)*P)` (zeros past OLD's end); the NEW page `i` is NEW's bytes there,
 //! and, past NEW's end in its last page, the OLD page's bytes (so an unchanged tail costs
 //! nothing). `patch` writes the first NEW-length bytes of the patched pages.
 
-use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed, Xxh3};
 
 pub const MAGIC: [u8; 8] = *b"XBZRLEIM";
 pub const END_MAGIC: [u8; 8] = *b"XBZRLEND";
@@ -201,22 +206,16 @@ pub fn frame_checksum(frame: &[u8], header_hash: u64, k: u64) -> u64 {
     xxh3_64_with_seed(frame, frame_seed(header_hash, k))
 }
 
-/// Encodes the pages of one frame into `out` as `[N][records][checksum]`; returns how
-/// many pages of each kind it holds.
-///
-/// `old` and `new` hold the frame's pages (same length, a whole number of pages).
-pub fn encode_frame(
+/// Appends one record per page of `old`/`new` (same length, a whole number of pages) to
+/// `out`, counting them in `stats`.
+pub fn encode_pages(
     enc: &xbzrle::Encoder,
     page_size: usize,
     old: &[u8],
     new: &[u8],
-    header_hash: u64,
-    k: u64,
     out: &mut Vec<u8>,
-) -> Stats {
-    let mut stats = Stats::default();
-    out.clear();
-    out.extend_from_slice(&[0u8; 4]);
+    stats: &mut Stats,
+) {
     for (o, n) in old.chunks_exact(page_size).zip(new.chunks_exact(page_size)) {
         if o == n {
             out.push(UNCHANGED);
@@ -245,11 +244,21 @@ pub fn encode_frame(
             }
         }
     }
+}
+
+/// Starts frame bytes in `out`: room for the length field.
+pub fn start_frame(out: &mut Vec<u8>) {
+    out.clear();
+    out.extend_from_slice(&[0u8; 4]);
+}
+
+/// Completes frame `k` in `out` (started by [`start_frame`], records appended): fills in
+/// the length and appends the checksum.
+pub fn finish_frame(out: &mut Vec<u8>, header_hash: u64, k: u64) {
     let n = (out.len() - 4) as u32;
     out[0..4].copy_from_slice(&n.to_le_bytes());
     let c = frame_checksum(out, header_hash, k);
     out.extend_from_slice(&c.to_le_bytes());
-    stats
 }
 
 /// How many pages of each kind.
@@ -327,4 +336,20 @@ pub fn for_each_record<'a>(
         ));
     }
     Ok(())
+}
+
+/// The checksum of an image from the checksums of its pieces, fed in order.
+#[derive(Clone, Default)]
+pub struct ImageHash(Xxh3);
+
+impl ImageHash {
+    pub fn new() -> ImageHash {
+        ImageHash(Xxh3::new())
+    }
+    pub fn add_piece(&mut self, piece_hash: u64) {
+        self.0.update(&piece_hash.to_le_bytes());
+    }
+    pub fn digest(&self) -> u64 {
+        self.0.digest()
+    }
 }
