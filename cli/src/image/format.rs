@@ -5,7 +5,7 @@
 //!   0  8  magic "XBZRLEIM"
 //!   8  4  version = 1
 //!  12  4  page size P (1 ..= 16384)
-//!  16  4  pages per frame F (>= 1, F * P <= 64 MiB)
+//!  16  4  pages per frame F (>= 1, F * P <= 16 MiB)
 //!  20  4  reserved, 0
 //!  24  8  OLD image length in bytes
 //!  32  8  NEW image length in bytes
@@ -47,7 +47,7 @@ pub const VERSION: u32 = 1;
 pub const HEADER_LEN: usize = 64;
 pub const TRAILER_LEN: usize = 40;
 /// Largest frame span (pages per frame × page size) `patch` accepts.
-pub const MAX_FRAME_SPAN: u64 = 64 << 20;
+pub const MAX_FRAME_SPAN: u64 = 16 << 20;
 /// Frame span `diff` aims for.
 pub const FRAME_SPAN: usize = 1 << 20;
 
