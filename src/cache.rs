@@ -143,13 +143,25 @@ pub struct PageCache {
     used: usize,
 }
 
-/// Allocates `n` zeroed bytes, reporting failure instead of aborting.
+/// Allocates `n` zeroed bytes, reporting failure instead of aborting. The memory comes
+/// from the allocator's zeroed allocation (for large sizes, fresh pages the OS maps in
+/// lazily), so a large cache costs nothing until its slots are used.
 fn alloc_zeroed(n: usize) -> Result<Vec<u8>, CacheError> {
-    let mut v = Vec::new();
-    v.try_reserve_exact(n)
-        .map_err(|_| CacheError::OutOfMemory { bytes: n })?;
-    v.resize(n, 0);
-    Ok(v)
+    let oom = CacheError::OutOfMemory { bytes: n };
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let layout = std::alloc::Layout::array::<u8>(n).map_err(|_| oom)?;
+    // SAFETY: `layout` has a non-zero size (n > 0), as `alloc_zeroed` requires.
+    let ptr = unsafe { std::alloc::alloc_zeroed(layout) };
+    if ptr.is_null() {
+        return Err(oom);
+    }
+    // SAFETY: `ptr` is non-null and was allocated by the global allocator with the layout
+    // of `[u8; n]` (size n, align 1), exactly the layout of a `Vec<u8>` of capacity n;
+    // all n bytes are initialised (zeroed), so a length of n (<= capacity) is valid; the
+    // Vec takes sole ownership and will free it with the same layout.
+    Ok(unsafe { Vec::from_raw_parts(ptr, n, n) })
 }
 
 fn slot_count(budget: usize, page_size: usize) -> Result<usize, CacheError> {
@@ -422,6 +434,17 @@ mod tests {
         assert!(e.to_string().contains("page size 0"), "{e}");
     }
     const MAX_PS: usize = crate::MAX_PAGE_SIZE;
+
+    #[test]
+    fn huge_budget_is_an_error_not_an_abort() {
+        let e = PageCache::new(usize::MAX, 4096).unwrap_err();
+        assert!(matches!(e, CacheError::OutOfMemory { .. }), "{e:?}");
+        assert!(e.to_string().contains("could not allocate"));
+        // a large cache is cheap to create: its pages are not touched
+        let c = PageCache::new(1 << 28, 4096).unwrap();
+        assert_eq!(c.capacity_bytes(), 1 << 28);
+        assert!(c.peek(5).is_none());
+    }
 
     #[test]
     fn aging_rule_matches_qemu() {

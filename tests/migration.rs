@@ -322,11 +322,14 @@ proptest! {
 fn long_migration_hits_every_path() {
     let mut runner = TestRunner::deterministic();
     let mut total = xbzrle::migrate::Counters::default();
-    for _ in 0..4 {
+    for i in 0..4 {
         let mut s = script(60).new_tree(&mut runner).unwrap().current();
         s.page_size = 4096;
         s.cache_pages = 8;
-        let mut tx = sender(&s);
+        // every kernel this CPU can run, in turn
+        let kernels: Vec<_> = xbzrle::Kernel::available().collect();
+        let enc = xbzrle::Encoder::with_kernel(kernels[i % kernels.len()]).unwrap();
+        let mut tx = Sender::with_encoder(s.cache_pages * s.page_size, s.page_size, enc).unwrap();
         play(&s, &mut tx).unwrap();
         let c = tx.counters();
         total = xbzrle::migrate::Counters {
