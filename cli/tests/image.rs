@@ -371,3 +371,93 @@ fn missing_inputs_are_reported() {
     assert!(!out.status.success());
     assert!(d.names().is_empty());
 }
+
+/// Rewrites frame 0's records with `f` and re-seals the frame with a valid checksum, so
+/// that only `patch`'s structural checks stand between the records and the output.
+fn reframe(delta: &[u8], f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    let h = u64::from_le_bytes(delta[56..64].try_into().unwrap());
+    let n0 = u32_at(delta, 64);
+    let mut recs = delta[68..68 + n0].to_vec();
+    f(&mut recs);
+    let mut frame = (recs.len() as u32).to_le_bytes().to_vec();
+    frame.extend_from_slice(&recs);
+    let c = xxhash_rust::xxh3::xxh3_64_with_seed(&frame, h); // seed H + 0
+    frame.extend_from_slice(&c.to_le_bytes());
+    let mut out = delta[..64].to_vec();
+    out.extend_from_slice(&frame);
+    out.extend_from_slice(&delta[68 + n0 + 8..]);
+    out
+}
+
+#[test]
+fn checksummed_but_malformed_records_are_refused() {
+    let (old, new, delta) = sample();
+    // the reframing itself is faithful: an unchanged frame still patches
+    let d = Dir::new();
+    let (b, dl) = (
+        d.write("base", &old),
+        d.write("delta", &reframe(&delta, |_| {})),
+    );
+    let out = run_s(&["patch", p(&b), p(&dl), "-o", p(&d.path("out"))]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(fs::read(d.path("out")).unwrap() == new);
+
+    // find the first XBZRLE record of frame 0 (kind 0x40) by walking the records
+    let first_xbzrle = |r: &[u8]| {
+        let mut i = 0;
+        loop {
+            match r[i] {
+                0x00 | 0x02 => i += 1,
+                0x08 => i += 1 + 4096,
+                0x40 => return i,
+                k => panic!("kind {k}"),
+            }
+        }
+    };
+    refused(&old, &reframe(&delta, |r| r[0] = 0x11), &[], "unknown kind");
+    refused(
+        &old,
+        &reframe(&delta, |r| r.push(0)),
+        &[],
+        "garbage after the last record",
+    );
+    refused(
+        &old,
+        &reframe(&delta, |r| r.truncate(r.len() - 1)),
+        &[],
+        "frame 0",
+    );
+    refused(
+        &old,
+        &reframe(&delta, |r| {
+            let i = first_xbzrle(r);
+            // zero-run length 16383: past the end of a 4096-byte page
+            r[i + 3] = 0xff;
+            r[i + 4] = 0x7f;
+        }),
+        &[],
+        "past the end of the page",
+    );
+    refused(
+        &old,
+        &reframe(&delta, |r| {
+            let i = first_xbzrle(r);
+            r[i + 1..i + 3].copy_from_slice(&0u16.to_le_bytes()); // empty payload
+        }),
+        &[],
+        "length 0",
+    );
+    refused(
+        &old,
+        &reframe(&delta, |r| {
+            let i = first_xbzrle(r);
+            r[i + 1..i + 3].copy_from_slice(&4097u16.to_le_bytes()); // longer than a page
+        }),
+        &[],
+        "length 4097",
+    );
+}
