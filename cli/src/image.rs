@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -519,53 +520,97 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         .map_err(io_err)?;
     let mut r = BufReader::with_capacity(1 << 20, &mut delta);
     let batch = 2 * pool.current_num_threads();
-    let mut pages = vec![0u8; batch * fs];
-    let mut bufs: Vec<(Vec<u8>, std::ops::Range<usize>, u64)> = vec![(Vec::new(), 0..0, 0); batch];
+    let mut bufs: Vec<(Vec<u8>, std::ops::Range<usize>)> = vec![(Vec::new(), 0..0); batch];
     let rx = xbzrle::migrate::Receiver::new(ps).map_err(|e| e.to_string())?;
-    let mut new_h = format::ImageHash::new();
-    let mut written = 0u64;
-    let mut k = 0u64;
-    while k < frames {
-        let n = (frames - k).min(batch as u64) as usize;
-        for (i, (buf, range, _)) in bufs[..n].iter_mut().enumerate() {
-            *range = read_frame(&mut r, buf, &hd, hh, k + i as u64)?;
+    /// Rebuilt frames on their way to the writer: pages, then (bytes, checksum) per frame.
+    type Filled = (Vec<u8>, Vec<(usize, u64)>);
+    // Frames are rebuilt on the pool while a writer thread writes the previous batch.
+    let (out, new_h, written) = std::thread::scope(|s| {
+        let (full_tx, full_rx) = sync_channel::<Filled>(1);
+        let (empty_tx, empty_rx) = sync_channel::<Vec<u8>>(2);
+        for _ in 0..2 {
+            empty_tx.send(vec![0u8; batch * fs]).expect("room");
         }
-        pool.install(|| {
-            pages
-                .par_chunks_mut(fs)
-                .zip(bufs[..n].par_iter_mut())
-                .enumerate()
-                .try_for_each(|(i, (p, (buf, range, hash)))| {
-                    let kk = k + i as u64;
-                    let base = kk * fs as u64;
-                    let span = hd.pages_in_frame(kk) * ps;
-                    let p = &mut p[..span];
-                    let got = old.read(p, base)?;
-                    p[got..].fill(0);
-                    let mut res = Ok(());
-                    format::for_each_record(&buf[range.clone()], span / ps, ps, false, |j, rec| {
-                        if res.is_ok() {
-                            res = rx.apply(rec, &mut p[j * ps..(j + 1) * ps]);
-                        }
-                    })
-                    .and(res.map_err(|e| e.to_string()))
-                    .map_err(|e| format!("delta is corrupt: frame {kk}: {e}"))?;
-                    let len = (hd.new_len - base).min(span as u64) as usize;
-                    *hash = xxhash_rust::xxh3::xxh3_64(&p[..len]);
-                    Ok::<(), String>(())
+        let pbw = pb.clone();
+        let writer = s.spawn(
+            move || -> Result<(AtomicFile, format::ImageHash, u64), String> {
+                let mut new_h = format::ImageHash::new();
+                let mut written = 0u64;
+                for (pages, frames) in full_rx {
+                    for (i, &(len, hash)) in frames.iter().enumerate() {
+                        out.write_all(&pages[i * fs..i * fs + len])
+                            .map_err(write_err)?;
+                        new_h.add_piece(hash);
+                        written += len as u64;
+                        pbw.inc(len as u64);
+                    }
+                    let _ = empty_tx.send(pages);
+                }
+                Ok((out, new_h, written))
+            },
+        );
+        let mut k = 0u64;
+        let mut result = Ok(());
+        while k < frames {
+            let n = (frames - k).min(batch as u64) as usize;
+            let Ok(mut pages) = empty_rx.recv() else {
+                break; // the writer failed; it says why
+            };
+            let mut sums = vec![(0usize, 0u64); n];
+            let r = (|| -> Result<(), String> {
+                for (i, (buf, range)) in bufs[..n].iter_mut().enumerate() {
+                    *range = read_frame(&mut r, buf, &hd, hh, k + i as u64)?;
+                }
+                pool.install(|| {
+                    pages
+                        .par_chunks_mut(fs)
+                        .zip(bufs[..n].par_iter().zip(sums.par_iter_mut()))
+                        .enumerate()
+                        .try_for_each(|(i, (p, ((buf, range), sum)))| {
+                            let kk = k + i as u64;
+                            let base = kk * fs as u64;
+                            let span = hd.pages_in_frame(kk) * ps;
+                            let p = &mut p[..span];
+                            let got = old.read(p, base)?;
+                            p[got..].fill(0);
+                            let mut res = Ok(());
+                            format::for_each_record(
+                                &buf[range.clone()],
+                                span / ps,
+                                ps,
+                                false,
+                                |j, rec| {
+                                    if res.is_ok() {
+                                        res = rx.apply(rec, &mut p[j * ps..(j + 1) * ps]);
+                                    }
+                                },
+                            )
+                            .and(res.map_err(|e| e.to_string()))
+                            .map_err(|e| format!("delta is corrupt: frame {kk}: {e}"))?;
+                            let len = (hd.new_len - base).min(span as u64) as usize;
+                            *sum = (len, xxhash_rust::xxh3::xxh3_64(&p[..len]));
+                            Ok::<(), String>(())
+                        })
                 })
-        })?;
-        for (i, (_, _, hash)) in bufs[..n].iter().enumerate() {
-            let base = (k + i as u64) * fs as u64;
-            let len = (hd.new_len - base).min(fs as u64) as usize;
-            out.write_all(&pages[i * fs..i * fs + len])
-                .map_err(write_err)?;
-            new_h.add_piece(*hash);
-            written += len as u64;
-            pb.inc(len as u64);
+            })();
+            if let Err(e) = r {
+                result = Err(e);
+                break;
+            }
+            if full_tx.send((pages, sums)).is_err() {
+                break;
+            }
+            k += n as u64;
         }
-        k += n as u64;
-    }
+        drop(full_tx);
+        let w = writer.join().expect("writer thread panicked");
+        result?;
+        let w = w?;
+        if k != frames {
+            return Err("patch stopped early".to_string());
+        }
+        Ok(w)
+    })?;
     if written != hd.new_len || new_h.digest() != tr.new_hash {
         return Err(
             "the rebuilt image does not match the delta's checksum (did an input change \
