@@ -46,9 +46,13 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
+#[cfg(feature = "std")]
+pub mod cache;
 mod decode;
 mod error;
 mod kernel;
+#[cfg(feature = "std")]
+pub mod migrate;
 mod scalar;
 pub mod scenario;
 mod uleb;
