@@ -1,0 +1,241 @@
+//! The encoder algorithm, written once and instantiated per instruction set.
+//!
+//! A kernel only tells this module how to turn a 64-byte block of `old` and `new` into
+//! an equality bitmask (bit `i` set when `old[i] == new[i]`), whether 256 bytes are all
+//! unchanged, and how to copy a fixed-size block of bytes. Everything else — run finding,
+//! the canonical headers, the overflow decisions — lives here, so every kernel produces
+//! the same bytes as the scalar reference by construction (and is tested to).
+//!
+//! Two phases per batch of blocks (see PERFORMANCE.md):
+//! 1. Walk the page in 64-byte blocks. `d = !eq` marks changed bytes; the transitions
+//!    `t = d ^ ((d << 1) | carry)` mark where a changed run starts or ends. Their positions
+//!    (trailing-zero count, clear lowest bit) go into a small list. While the page is
+//!    quiet, 256 bytes at a time are checked with one test and skipped.
+//! 2. Walk the list in pairs (start, end) and emit `zrun nzrun literal` for each.
+//!
+//! Everything is `#[inline(always)]` so that the whole algorithm is compiled inside each
+//! kernel's `#[target_feature]` wrapper.
+
+use crate::error::EncodeError;
+use crate::uleb::MAX_LEN;
+
+/// Bytes per equality mask.
+pub(crate) const BLOCK: usize = 64;
+/// Bytes checked at once by the quiet-stretch skip.
+pub(crate) const SKIP: usize = 256;
+/// Capacity of the transition list (positions in the page, `u16`).
+const LIST: usize = 1024;
+
+/// The per-instruction-set primitives.
+///
+/// # Safety
+/// Implementors guarantee that a value of the type can only be created when the running
+/// CPU supports every instruction its methods use, so that holding a value is the proof
+/// that calling them is allowed.
+pub(crate) unsafe trait Simd: Copy {
+    /// Width in bytes of [`copy_block`](Simd::copy_block).
+    const COPY: usize;
+
+    /// Equality mask of 64 bytes: bit `i` is set when `*a.add(i) == *b.add(i)`.
+    ///
+    /// # Safety
+    /// `a` and `b` must be valid for reads of 64 bytes.
+    unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64;
+
+    /// Equality mask of a tail of `len < 64` bytes; bits `len..64` are set (the bytes
+    /// past the page count as unchanged). Nothing past `len` bytes is read.
+    ///
+    /// # Safety
+    /// `a` and `b` must be valid for reads of `len` bytes, `len < 64`.
+    #[inline(always)]
+    unsafe fn eq_mask_partial(self, a: *const u8, b: *const u8, len: usize) -> u64 {
+        debug_assert!(len < BLOCK);
+        let mut x = [0u8; BLOCK];
+        let mut y = [0u8; BLOCK];
+        // SAFETY: the caller guarantees `len` readable bytes at `a` and `b`; the
+        // destinations are local arrays of 64 > len bytes; no overlap.
+        unsafe {
+            core::ptr::copy_nonoverlapping(a, x.as_mut_ptr(), len);
+            core::ptr::copy_nonoverlapping(b, y.as_mut_ptr(), len);
+        }
+        // SAFETY: both arrays are 64 bytes long.
+        unsafe { self.eq_mask64(x.as_ptr(), y.as_ptr()) }
+    }
+
+    /// Whether the 256 bytes at `a` and `b` are all equal.
+    ///
+    /// # Safety
+    /// `a` and `b` must be valid for reads of 256 bytes.
+    unsafe fn equal256(self, a: *const u8, b: *const u8) -> bool;
+
+    /// Copies exactly `COPY` bytes from `src` to `dst`.
+    ///
+    /// # Safety
+    /// `src` valid for reads and `dst` for writes of `COPY` bytes; they do not overlap.
+    unsafe fn copy_block(self, src: *const u8, dst: *mut u8);
+}
+
+/// Canonical encoding of `new` against `old` (same length, at most `MAX_PAGE_SIZE`,
+/// checked by the caller): exactly what [`crate::scalar::encode`] returns.
+#[inline(always)]
+pub(crate) fn encode<V: Simd>(
+    v: V,
+    old: &[u8],
+    new: &[u8],
+    out: &mut [u8],
+) -> Result<usize, EncodeError> {
+    assert!(old.len() == new.len() && new.len() <= crate::MAX_PAGE_SIZE);
+    let n = new.len();
+    let op = old.as_ptr();
+    let np = new.as_ptr();
+
+    let mut list = [0u16; LIST];
+    let mut cnt = 0usize; // entries in `list`
+    let mut k = 0usize; // page position of the next block
+    let mut carry = 0u64; // 1 when the byte before `k` changed
+    let mut quiet = true; // the last block had no change at all (so try a 256-byte skip)
+    let mut emitter = Emitter { out, o: 0, prev: 0 };
+
+    loop {
+        // Phase 1: transitions into `list`. Each block adds at most 64 entries, the skip
+        // at most one, so `cnt <= LIST - 1` whenever the loop exits; the closing entry
+        // below then fits too.
+        while k < n && cnt + BLOCK < LIST {
+            if quiet && n - k >= SKIP {
+                // SAFETY: `k + 256 <= n`, inside both slices.
+                if unsafe { v.equal256(op.add(k), np.add(k)) } {
+                    k += SKIP;
+                    continue;
+                }
+            }
+            let eq = if n - k >= BLOCK {
+                // SAFETY: `k + 64 <= n`, inside both slices.
+                unsafe { v.eq_mask64(op.add(k), np.add(k)) }
+            } else {
+                // SAFETY: `n - k < 64` bytes remain at `k` in both slices.
+                unsafe { v.eq_mask_partial(op.add(k), np.add(k), n - k) }
+            };
+            let d = !eq;
+            let mut t = d ^ ((d << 1) | carry);
+            carry = d >> 63;
+            quiet = d == 0;
+            while t != 0 {
+                // `k + tz <= n`: past the page end the mask says "equal", so the last
+                // possible transition is at `n`, and `n <= 16384` fits in a `u16`.
+                let pos = k + t.trailing_zeros() as usize;
+                debug_assert!(cnt < LIST && pos <= n);
+                // SAFETY: `cnt < LIST` (see the loop condition: at most 64 entries per
+                // block and `cnt + 64 < LIST` on entry).
+                unsafe { *list.get_unchecked_mut(cnt) = pos as u16 };
+                cnt += 1;
+                t &= t - 1;
+            }
+            k += BLOCK;
+        }
+        let done = k >= n;
+        if done && carry != 0 {
+            // the page ends inside a changed run (only when `n` is a multiple of 64)
+            list[cnt] = n as u16;
+            cnt += 1;
+            carry = 0;
+        }
+
+        // Phase 2: emit the complete runs, (start, end) pairs.
+        let pairs = cnt / 2;
+        for i in 0..pairs {
+            // SAFETY: `2 * i + 1 < cnt <= LIST`.
+            let (s, e) = unsafe {
+                (
+                    *list.get_unchecked(2 * i) as usize,
+                    *list.get_unchecked(2 * i + 1) as usize,
+                )
+            };
+            emitter.pair(v, new, s, e)?;
+        }
+        if done {
+            debug_assert!(cnt % 2 == 0);
+            return Ok(emitter.o);
+        }
+        // an unfinished run moves to the front of the list
+        if cnt % 2 == 1 {
+            list[0] = list[cnt - 1];
+            cnt = 1;
+        } else {
+            cnt = 0;
+        }
+    }
+}
+
+/// Output state: where the next pair goes and where the current unchanged run began.
+struct Emitter<'a> {
+    out: &'a mut [u8],
+    o: usize,
+    prev: usize,
+}
+
+impl Emitter<'_> {
+    /// Emits the changed run `new[s..e]` (`prev <= s < e <= new.len()`).
+    #[inline(always)]
+    fn pair<V: Simd>(&mut self, v: V, new: &[u8], s: usize, e: usize) -> Result<(), EncodeError> {
+        debug_assert!(self.prev <= s && s < e && e <= new.len());
+        let z = s - self.prev;
+        let m = e - s;
+        if z > MAX_LEN || m > MAX_LEN {
+            return Err(EncodeError::Overflow);
+        }
+        let zl = 1 + (z >= 0x80) as usize;
+        let ml = 1 + (m >= 0x80) as usize;
+        let hl = zl + ml;
+        let rem = self.out.len() - self.o;
+        if hl + m > rem {
+            return Err(EncodeError::Overflow);
+        }
+        // Both lengths in one little-endian word: `z` then `m`, shortest forms.
+        let zv = if z < 0x80 {
+            z as u32
+        } else {
+            (z as u32 & 0x7f) | 0x80 | ((z as u32 >> 7) << 8)
+        };
+        let mv = if m < 0x80 {
+            m as u32
+        } else {
+            (m as u32 & 0x7f) | 0x80 | ((m as u32 >> 7) << 8)
+        };
+        let h = zv | (mv << (8 * zl as u32));
+        let dst = self.out.as_mut_ptr();
+        let o = self.o;
+        if rem >= 4 {
+            // SAFETY: `o + 4 <= out.len()`; unaligned store of 4 bytes. The bytes past
+            // `o + hl` are overwritten by the literal or lie past the final length.
+            unsafe { core::ptr::write_unaligned(dst.add(o) as *mut [u8; 4], h.to_le_bytes()) };
+        } else {
+            let hb = h.to_le_bytes();
+            self.out[o..o + hl].copy_from_slice(&hb[..hl]);
+        }
+        let o = o + hl;
+        let room = rem - hl; // bytes of `out` from `o` on, `>= m`
+        let w = V::COPY;
+        let src = new.as_ptr();
+        if m >= w {
+            // whole blocks, the last one overlapping the one before: exact, in bounds
+            let mut i = 0;
+            while i + w < m {
+                // SAFETY: `s + i + w <= e <= new.len()` and `o + i + w <= o + m <= out.len()`.
+                unsafe { v.copy_block(src.add(s + i), dst.add(o + i)) };
+                i += w;
+            }
+            // SAFETY: `m >= w`: `[e - w, e)` is inside `new`, `[o + m - w, o + m)` inside `out`.
+            unsafe { v.copy_block(src.add(e - w), dst.add(o + m - w)) };
+        } else if room >= w && new.len() - s >= w {
+            // one block, reading past the run inside `new` and writing past it inside
+            // `out` (those output bytes are overwritten later or carry no meaning)
+            // SAFETY: `s + w <= new.len()`, `o + w <= out.len()`.
+            unsafe { v.copy_block(src.add(s), dst.add(o)) };
+        } else {
+            self.out[o..o + m].copy_from_slice(&new[s..e]);
+        }
+        self.o = o + m;
+        self.prev = e;
+        Ok(())
+    }
+}
