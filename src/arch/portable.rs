@@ -44,13 +44,24 @@ unsafe impl Simd for Portable64 {
     }
 
     #[inline(always)]
-    unsafe fn equal256(self, a: *const u8, b: *const u8) -> bool {
+    unsafe fn masks256(self, a: *const u8, b: *const u8) -> Option<[u64; 4]> {
         let mut acc = 0;
         for i in 0..32 {
             // SAFETY: the caller guarantees 256 readable bytes at `a` and `b`.
             acc |= unsafe { word(a.add(8 * i)) ^ word(b.add(8 * i)) };
         }
-        acc == 0
+        if acc == 0 {
+            return None;
+        }
+        // SAFETY: as above, 4 x 64 bytes.
+        unsafe {
+            Some([
+                self.eq_mask64(a, b),
+                self.eq_mask64(a.add(64), b.add(64)),
+                self.eq_mask64(a.add(128), b.add(128)),
+                self.eq_mask64(a.add(192), b.add(192)),
+            ])
+        }
     }
 
     #[inline(always)]

@@ -50,10 +50,37 @@ unsafe fn encode_neon(
     generic::encode(v, old, new, out)
 }
 
+/// Compares 64 bytes, de-interleaved: vector `j` holds the results for bytes `4i + j`.
 #[inline(always)]
-unsafe fn xor16(a: *const u8, b: *const u8, i: usize) -> uint8x16_t {
-    // SAFETY: the caller guarantees 16 readable bytes at `a + i` and `b + i`.
-    unsafe { veorq_u8(vld1q_u8(a.add(i)), vld1q_u8(b.add(i))) }
+unsafe fn cmp4(a: *const u8, b: *const u8) -> uint8x16x4_t {
+    // SAFETY: the caller guarantees 64 readable bytes at `a` and `b`.
+    unsafe {
+        let x = vld4q_u8(a);
+        let y = vld4q_u8(b);
+        uint8x16x4_t(
+            vceqq_u8(x.0, y.0),
+            vceqq_u8(x.1, y.1),
+            vceqq_u8(x.2, y.2),
+            vceqq_u8(x.3, y.3),
+        )
+    }
+}
+
+/// Packs de-interleaved compare results (0x00/0xff) into a 64-bit mask in page order.
+#[inline(always)]
+unsafe fn pack(c: uint8x16x4_t) -> u64 {
+    // SAFETY: NEON is available (the caller runs inside the NEON wrapper).
+    unsafe {
+        // insert so that byte i of t3 holds (c3 c2 c1 c0) of bytes 4i..4i+4 in both
+        // nibbles
+        let t0 = vsriq_n_u8::<1>(c.1, c.0);
+        let t1 = vsriq_n_u8::<1>(c.3, c.2);
+        let t2 = vsriq_n_u8::<2>(t1, t0);
+        let t3 = vsriq_n_u8::<4>(t2, t2);
+        // byte i of the result: low nibble from t3[2i], high nibble from t3[2i+1]
+        let t4 = vshrn_n_u16::<4>(vreinterpretq_u16_u8(t3));
+        generic::opaque(vget_lane_u64::<0>(vreinterpret_u64_u8(t4)))
+    }
 }
 
 // SAFETY: `Neon` values exist only where NEON runs (see `Neon::new`).
@@ -63,38 +90,31 @@ unsafe impl Simd for Neon {
     #[inline(always)]
     unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {
         // SAFETY: the caller guarantees 64 readable bytes at `a` and `b`.
-        unsafe {
-            let x = vld4q_u8(a);
-            let y = vld4q_u8(b);
-            let c0 = vceqq_u8(x.0, y.0); // bytes 4i
-            let c1 = vceqq_u8(x.1, y.1); // bytes 4i + 1
-            let c2 = vceqq_u8(x.2, y.2);
-            let c3 = vceqq_u8(x.3, y.3);
-            // compare results are 0x00 or 0xff; insert so that byte i of t3 holds
-            // (c3 c2 c1 c0) in both nibbles
-            let t0 = vsriq_n_u8::<1>(c1, c0);
-            let t1 = vsriq_n_u8::<1>(c3, c2);
-            let t2 = vsriq_n_u8::<2>(t1, t0);
-            let t3 = vsriq_n_u8::<4>(t2, t2);
-            // byte i of the result: low nibble from t3[2i], high nibble from t3[2i+1]
-            let t4 = vshrn_n_u16::<4>(vreinterpretq_u16_u8(t3));
-            vget_lane_u64::<0>(vreinterpret_u64_u8(t4))
-        }
+        unsafe { pack(cmp4(a, b)) }
     }
 
     #[inline(always)]
-    unsafe fn equal256(self, a: *const u8, b: *const u8) -> bool {
+    unsafe fn masks256(self, a: *const u8, b: *const u8) -> Option<[u64; 4]> {
         // SAFETY: the caller guarantees 256 readable bytes at `a` and `b`.
         unsafe {
-            let mut acc0 = xor16(a, b, 0);
-            let mut acc1 = xor16(a, b, 16);
-            let mut i = 32;
-            while i < 256 {
-                acc0 = vorrq_u8(acc0, xor16(a, b, i));
-                acc1 = vorrq_u8(acc1, xor16(a, b, i + 16));
-                i += 32;
+            let c = [
+                cmp4(a, b),
+                cmp4(a.add(64), b.add(64)),
+                cmp4(a.add(128), b.add(128)),
+                cmp4(a.add(192), b.add(192)),
+            ];
+            let mut all = vandq_u8(c[0].0, c[0].1);
+            all = vandq_u8(all, vandq_u8(c[0].2, c[0].3));
+            let mut j = 1;
+            while j < 4 {
+                all = vandq_u8(all, vandq_u8(c[j].0, c[j].1));
+                all = vandq_u8(all, vandq_u8(c[j].2, c[j].3));
+                j += 1;
             }
-            vmaxvq_u8(vorrq_u8(acc0, acc1)) == 0
+            if vminvq_u8(all) == 0xff {
+                return None;
+            }
+            Some([pack(c[0]), pack(c[1]), pack(c[2]), pack(c[3])])
         }
     }
 

@@ -58,9 +58,15 @@ unsafe fn eq32(a: *const u8, b: *const u8) -> u64 {
 }
 
 #[inline(always)]
-unsafe fn xor32(a: *const u8, b: *const u8, i: usize) -> __m256i {
+unsafe fn mm(v: __m256i) -> u64 {
+    // SAFETY: AVX2 is available (the caller is compiled inside the AVX2 wrapper).
+    unsafe { _mm256_movemask_epi8(v) as u32 as u64 }
+}
+
+#[inline(always)]
+unsafe fn cmp32(a: *const u8, b: *const u8, i: usize) -> __m256i {
     // SAFETY: the caller guarantees 32 readable bytes at `a + i` and `b + i`.
-    unsafe { _mm256_xor_si256(load(a.add(i)), load(b.add(i))) }
+    unsafe { _mm256_cmpeq_epi8(load(a.add(i)), load(b.add(i))) }
 }
 
 // SAFETY: `Avx2` values exist only where AVX2, BMI1 and BMI2 run (see `Avx2::new`).
@@ -70,24 +76,37 @@ unsafe impl Simd for Avx2 {
     #[inline(always)]
     unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {
         // SAFETY: the caller guarantees 64 readable bytes at `a` and `b`.
-        unsafe { eq32(a, b) | eq32(a.add(32), b.add(32)) << 32 }
+        unsafe { generic::opaque(eq32(a, b) | eq32(a.add(32), b.add(32)) << 32) }
     }
 
     #[inline(always)]
-    unsafe fn equal256(self, a: *const u8, b: *const u8) -> bool {
+    unsafe fn masks256(self, a: *const u8, b: *const u8) -> Option<[u64; 4]> {
         // SAFETY: the caller guarantees 256 readable bytes at `a` and `b`.
         unsafe {
-            let acc = _mm256_or_si256(
-                _mm256_or_si256(
-                    _mm256_or_si256(xor32(a, b, 0), xor32(a, b, 32)),
-                    _mm256_or_si256(xor32(a, b, 64), xor32(a, b, 96)),
-                ),
-                _mm256_or_si256(
-                    _mm256_or_si256(xor32(a, b, 128), xor32(a, b, 160)),
-                    _mm256_or_si256(xor32(a, b, 192), xor32(a, b, 224)),
-                ),
+            // no closures here: they would not inherit the AVX2 target feature
+            let c = [
+                cmp32(a, b, 0),
+                cmp32(a, b, 32),
+                cmp32(a, b, 64),
+                cmp32(a, b, 96),
+                cmp32(a, b, 128),
+                cmp32(a, b, 160),
+                cmp32(a, b, 192),
+                cmp32(a, b, 224),
+            ];
+            let all = _mm256_and_si256(
+                _mm256_and_si256(_mm256_and_si256(c[0], c[1]), _mm256_and_si256(c[2], c[3])),
+                _mm256_and_si256(_mm256_and_si256(c[4], c[5]), _mm256_and_si256(c[6], c[7])),
             );
-            _mm256_testz_si256(acc, acc) != 0
+            if _mm256_movemask_epi8(all) == -1 {
+                return None;
+            }
+            Some([
+                generic::opaque(mm(c[0]) | mm(c[1]) << 32),
+                generic::opaque(mm(c[2]) | mm(c[3]) << 32),
+                generic::opaque(mm(c[4]) | mm(c[5]) << 32),
+                generic::opaque(mm(c[6]) | mm(c[7]) << 32),
+            ])
         }
     }
 

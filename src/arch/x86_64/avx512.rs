@@ -60,12 +60,6 @@ unsafe fn load(p: *const u8) -> __m512i {
     unsafe { _mm512_loadu_epi8(p as *const i8) }
 }
 
-#[inline(always)]
-unsafe fn xor64(a: *const u8, b: *const u8, i: usize) -> __m512i {
-    // SAFETY: the caller guarantees 64 readable bytes at `a + i` and `b + i`.
-    unsafe { _mm512_xor_si512(load(a.add(i)), load(b.add(i))) }
-}
-
 // SAFETY: `Avx512` values exist only where all enabled features run (see `Avx512::new`).
 unsafe impl Simd for Avx512 {
     const COPY: usize = 32;
@@ -73,7 +67,7 @@ unsafe impl Simd for Avx512 {
     #[inline(always)]
     unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {
         // SAFETY: the caller guarantees 64 readable bytes at `a` and `b`.
-        unsafe { _mm512_cmpeq_epi8_mask(load(a), load(b)) }
+        unsafe { generic::opaque(_mm512_cmpeq_epi8_mask(load(a), load(b))) }
     }
 
     #[inline(always)]
@@ -86,19 +80,29 @@ unsafe impl Simd for Avx512 {
         unsafe {
             let x = _mm512_maskz_loadu_epi8(k, a as *const i8);
             let y = _mm512_maskz_loadu_epi8(k, b as *const i8);
-            _mm512_cmpeq_epi8_mask(x, y)
+            generic::opaque(_mm512_cmpeq_epi8_mask(x, y))
         }
     }
 
     #[inline(always)]
-    unsafe fn equal256(self, a: *const u8, b: *const u8) -> bool {
+    unsafe fn masks256(self, a: *const u8, b: *const u8) -> Option<[u64; 4]> {
         // SAFETY: the caller guarantees 256 readable bytes at `a` and `b`.
         unsafe {
-            let acc = _mm512_or_si512(
-                _mm512_or_si512(xor64(a, b, 0), xor64(a, b, 64)),
-                _mm512_or_si512(xor64(a, b, 128), xor64(a, b, 192)),
-            );
-            _mm512_test_epi64_mask(acc, acc) == 0
+            let m = [
+                _mm512_cmpeq_epi8_mask(load(a), load(b)),
+                _mm512_cmpeq_epi8_mask(load(a.add(64)), load(b.add(64))),
+                _mm512_cmpeq_epi8_mask(load(a.add(128)), load(b.add(128))),
+                _mm512_cmpeq_epi8_mask(load(a.add(192)), load(b.add(192))),
+            ];
+            if m[0] & m[1] & m[2] & m[3] == !0 {
+                return None;
+            }
+            Some([
+                generic::opaque(m[0]),
+                generic::opaque(m[1]),
+                generic::opaque(m[2]),
+                generic::opaque(m[3]),
+            ])
         }
     }
 

@@ -56,14 +56,20 @@ unsafe fn eq16(a: *const u8, b: *const u8) -> u64 {
 }
 
 #[inline(always)]
-unsafe fn xor16(a: *const u8, b: *const u8) -> __m128i {
-    // SAFETY: the caller guarantees 16 readable bytes at `a` and `b`; unaligned loads.
+unsafe fn cmp16(a: *const u8, b: *const u8, i: usize) -> __m128i {
+    // SAFETY: the caller guarantees 16 readable bytes at `a + i` and `b + i`.
     unsafe {
-        _mm_xor_si128(
-            _mm_loadu_si128(a as *const __m128i),
-            _mm_loadu_si128(b as *const __m128i),
+        _mm_cmpeq_epi8(
+            _mm_loadu_si128(a.add(i) as *const __m128i),
+            _mm_loadu_si128(b.add(i) as *const __m128i),
         )
     }
+}
+
+#[inline(always)]
+fn mm(v: __m128i) -> u64 {
+    // SAFETY: SSE2 is part of x86-64.
+    unsafe { _mm_movemask_epi8(v) as u32 as u64 }
 }
 
 // SAFETY: `Sse2` values exist only where SSE2 runs (see `Sse2::new`).
@@ -74,24 +80,42 @@ unsafe impl Simd for Sse2 {
     unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {
         // SAFETY: the caller guarantees 64 readable bytes at `a` and `b`.
         unsafe {
-            eq16(a, b)
-                | eq16(a.add(16), b.add(16)) << 16
-                | eq16(a.add(32), b.add(32)) << 32
-                | eq16(a.add(48), b.add(48)) << 48
+            generic::opaque(
+                eq16(a, b)
+                    | eq16(a.add(16), b.add(16)) << 16
+                    | eq16(a.add(32), b.add(32)) << 32
+                    | eq16(a.add(48), b.add(48)) << 48,
+            )
         }
     }
 
     #[inline(always)]
-    unsafe fn equal256(self, a: *const u8, b: *const u8) -> bool {
+    unsafe fn masks256(self, a: *const u8, b: *const u8) -> Option<[u64; 4]> {
         // SAFETY: the caller guarantees 256 readable bytes at `a` and `b`.
         unsafe {
-            let mut acc = xor16(a, b);
-            let mut i = 16;
-            while i < 256 {
-                acc = _mm_or_si128(acc, xor16(a.add(i), b.add(i)));
-                i += 16;
+            let mut c = [_mm_setzero_si128(); 16];
+            let mut all = _mm_set1_epi8(-1);
+            let mut i = 0;
+            while i < 16 {
+                c[i] = cmp16(a, b, 16 * i);
+                all = _mm_and_si128(all, c[i]);
+                i += 1;
             }
-            _mm_movemask_epi8(_mm_cmpeq_epi8(acc, _mm_setzero_si128())) == 0xffff
+            if _mm_movemask_epi8(all) == 0xffff {
+                return None;
+            }
+            let mut ms = [0u64; 4];
+            let mut j = 0;
+            while j < 4 {
+                ms[j] = generic::opaque(
+                    mm(c[4 * j])
+                        | mm(c[4 * j + 1]) << 16
+                        | mm(c[4 * j + 2]) << 32
+                        | mm(c[4 * j + 3]) << 48,
+                );
+                j += 1;
+            }
+            Some(ms)
         }
     }
 
