@@ -209,7 +209,7 @@ pub(crate) fn encode<V: Simd>(
 #[inline(always)]
 unsafe fn push(list: &mut [MaybeUninit<u16>; LIST], cnt: &mut usize, k: usize, mut t: u64) {
     let mut c = *cnt;
-    for _ in 0..4 {
+    for _ in 0..2 {
         // SAFETY: `c <= *cnt + 4 <= LIST - 60`.
         unsafe {
             list.get_unchecked_mut(c)
