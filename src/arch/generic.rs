@@ -25,6 +25,9 @@ use crate::uleb::MAX_LEN;
 pub(crate) const BLOCK: usize = 64;
 /// Bytes checked at once by the quiet-stretch skip.
 pub(crate) const SKIP: usize = 256;
+/// Literal runs up to this length are copied with a fixed-size wide copy when there is
+/// room (a multiple of every kernel's `COPY`).
+const FAST: usize = 64;
 /// Capacity of the transition list (positions in the page, `u16`).
 const LIST: usize = 1024;
 
@@ -245,16 +248,12 @@ impl Emitter<'_> {
         debug_assert!(self.prev <= s && s < e && e <= new.len());
         let z = s - self.prev;
         let m = e - s;
-        if z > MAX_LEN || m > MAX_LEN {
-            return Err(EncodeError::Overflow);
-        }
+        // `s < n <= 16384`, so the unchanged run is at most 16383: always expressible
+        debug_assert!(z <= MAX_LEN);
         let zl = 1 + (z >= 0x80) as usize;
         let ml = 1 + (m >= 0x80) as usize;
         let hl = zl + ml;
         let rem = self.out.len() - self.o;
-        if hl + m > rem {
-            return Err(EncodeError::Overflow);
-        }
         // Both lengths in one little-endian word: `z` then `m`, shortest forms.
         let zv = if z < 0x80 {
             z as u32
@@ -268,7 +267,28 @@ impl Emitter<'_> {
         };
         let h = zv | (mv << (8 * zl as u32));
         let dst = self.out.as_mut_ptr();
+        let src = new.as_ptr();
         let o = self.o;
+        // Fast path, the common case: a literal of at most 64 bytes, with 64 bytes of
+        // `new` from the run start and `hl + 64` bytes of room in `out`. One header store
+        // and a fixed 64-byte copy, no other checks (the run fits: `hl + m <= rem`).
+        if m <= FAST && rem >= hl + FAST && new.len() - s >= FAST {
+            // SAFETY: `o + 4 <= o + hl + 64 <= out.len()`; unaligned 4-byte store.
+            unsafe { core::ptr::write_unaligned(dst.add(o) as *mut [u8; 4], h.to_le_bytes()) };
+            let mut i = 0;
+            while i < FAST {
+                // SAFETY: `s + i + COPY <= s + 64 <= new.len()` and
+                // `o + hl + i + COPY <= o + hl + 64 <= out.len()`.
+                unsafe { v.copy_block(src.add(s + i), dst.add(o + hl + i)) };
+                i += V::COPY;
+            }
+            self.o = o + hl + m;
+            self.prev = e;
+            return Ok(());
+        }
+        if m > MAX_LEN || hl + m > rem {
+            return Err(EncodeError::Overflow);
+        }
         if rem >= 4 {
             // SAFETY: `o + 4 <= out.len()`; unaligned store of 4 bytes. The bytes past
             // `o + hl` are overwritten by the literal or lie past the final length.
@@ -280,7 +300,6 @@ impl Emitter<'_> {
         let o = o + hl;
         let room = rem - hl; // bytes of `out` from `o` on, `>= m`
         let w = V::COPY;
-        let src = new.as_ptr();
         if m >= w {
             // whole blocks, the last one overlapping the one before: exact, in bounds
             let mut i = 0;
