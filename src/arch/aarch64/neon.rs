@@ -50,6 +50,21 @@ unsafe fn encode_neon(
     generic::encode(v, old, new, out)
 }
 
+/// Hides a loaded vector from the optimiser (empty `asm!`), so that LLVM keeps the
+/// intended `ld4` / `cmeq` / `sri` / `shrn` sequence. Without it LLVM moved the compares
+/// before the de-interleaving (plain `ldp` loads, `cmeq`, then `tbl` shuffles of the
+/// results) and rebuilt the packing with `shl #7` / `cmlt` / constant masks (see
+/// asm-notes/README.md).
+#[inline(always)]
+fn opaque_v(mut v: uint8x16_t) -> uint8x16_t {
+    // SAFETY: the template is empty: nothing is executed or touched; only the compiler's
+    // knowledge of `v` is dropped.
+    unsafe {
+        core::arch::asm!("/* {0:v} */", inout(vreg) v, options(pure, nomem, nostack, preserves_flags))
+    };
+    v
+}
+
 /// Compares 64 bytes, de-interleaved: vector `j` holds the results for bytes `4i + j`.
 #[inline(always)]
 unsafe fn cmp4(a: *const u8, b: *const u8) -> uint8x16x4_t {
@@ -58,10 +73,10 @@ unsafe fn cmp4(a: *const u8, b: *const u8) -> uint8x16x4_t {
         let x = vld4q_u8(a);
         let y = vld4q_u8(b);
         uint8x16x4_t(
-            vceqq_u8(x.0, y.0),
-            vceqq_u8(x.1, y.1),
-            vceqq_u8(x.2, y.2),
-            vceqq_u8(x.3, y.3),
+            vceqq_u8(opaque_v(x.0), opaque_v(y.0)),
+            vceqq_u8(opaque_v(x.1), opaque_v(y.1)),
+            vceqq_u8(opaque_v(x.2), opaque_v(y.2)),
+            vceqq_u8(opaque_v(x.3), opaque_v(y.3)),
         )
     }
 }
