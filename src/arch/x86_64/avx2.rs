@@ -33,6 +33,22 @@ impl Avx2 {
     }
 }
 
+impl Avx2 {
+    /// [`crate::is_zero_page`] compiled for AVX2.
+    #[inline]
+    pub(crate) fn is_zero_page(self, page: &[u8]) -> bool {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2 (`new`).
+        unsafe { is_zero_page_avx2(page) }
+    }
+}
+
+/// # Safety
+/// The CPU must support AVX2.
+#[target_feature(enable = "avx2")]
+unsafe fn is_zero_page_avx2(page: &[u8]) -> bool {
+    crate::zero::zero_page_body(page)
+}
+
 /// # Safety
 /// The CPU must support AVX2, BMI1 and BMI2.
 #[target_feature(enable = "avx2,bmi1,bmi2")]
