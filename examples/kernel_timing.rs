@@ -118,7 +118,10 @@ fn main() {
         }
         tz.push(t.elapsed().as_secs_f64() * 1e9 / 100_000.0);
     }
-    println!("is_zero_page, zero 4 KiB page: {:.1} ns/call", median(&mut tz));
+    println!(
+        "is_zero_page, zero 4 KiB page: {:.1} ns/call",
+        median(&mut tz)
+    );
 
     // Dispatch overhead: the free function vs a pre-built Encoder.
     let enc = Encoder::new();
