@@ -8,7 +8,11 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=RUSTC");
     println!("cargo:rustc-check-cfg=cfg(xbzrle_avx512)");
-    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("x86_64") {
+    println!("cargo:rerun-if-env-changed=XBZRLE_NO_AVX512");
+    // XBZRLE_NO_AVX512=1 builds without the AVX-512 kernel, as an older compiler would.
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("x86_64")
+        || env::var_os("XBZRLE_NO_AVX512").is_some()
+    {
         return;
     }
     let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());

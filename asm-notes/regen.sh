@@ -28,13 +28,14 @@ extract() {
 }
 
 # Inlining check: the only functions of src/arch/ that may exist out of line are the
-# #[target_feature] wrappers and the portable test instantiation. Any other symbol
+# #[target_feature] wrappers (and the AVX2 clone of is_zero_page) and the portable test
+# instantiation. Any other symbol
 # (generic::encode, Emitter::pair, push, masks256, eq_mask64, ...) would mean generic
 # code compiled WITHOUT the kernel's target features and called from the wrapper.
 check_inlined() {
   local nm=$1 bin=$2 bad
   bad=$("$nm" -C "$bin" | grep -E 'xbzrle::arch::' \
-        | grep -vE 'encode_(sse2|avx2|avx512|neon)$|arch::portable::encode$|cpuid_' || true)
+        | grep -vE 'encode_(sse2|avx2|avx512|neon)$|arch::portable::encode$|is_zero_page_avx2$|cpuid_' || true)
   if [ -n "$bad" ]; then
     echo "WARNING: out-of-line generic kernel code in $bin:" >&2
     echo "$bad" >&2

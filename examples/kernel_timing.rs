@@ -2,7 +2,8 @@
 //! 8 pages of 4 KiB repeated, old + new = 64 KiB), plus the per-call dispatch overhead.
 //! Every timed encoding is checked against the scalar reference.
 //!
-//! `cargo run --release --example kernel_timing [rounds]`  (default 9 rounds; medians and
+//! `cargo run --release --example kernel_timing [rounds] [no-dispatch]` (default 21 rounds;
+//! `ONLY_PATTERN=dense` restricts the scenarios, `ONLY_PATTERN=none` times only dispatch;
 //! min..max over interleaved rounds are printed).
 
 use std::hint::black_box;
@@ -107,6 +108,21 @@ fn main() {
     if std::env::args().nth(2).as_deref() == Some("no-dispatch") {
         return;
     }
+    // is_zero_page on a cache-resident zero page (the whole page is read).
+    let zero = vec![0u8; PAGE];
+    let mut tz = Vec::new();
+    for _ in 0..rounds {
+        let t = Instant::now();
+        for _ in 0..100_000 {
+            black_box(xbzrle::is_zero_page(black_box(&zero)));
+        }
+        tz.push(t.elapsed().as_secs_f64() * 1e9 / 100_000.0);
+    }
+    println!(
+        "is_zero_page, zero 4 KiB page: {:.1} ns/call",
+        median(&mut tz)
+    );
+
     // Dispatch overhead: the free function vs a pre-built Encoder.
     let enc = Encoder::new();
     let page = vec![7u8; PAGE];
@@ -148,12 +164,16 @@ fn main() {
             }
             t_sc.push(t.elapsed().as_secs_f64() * 1e9 / iters as f64);
         }
+        let min = |v: &[f64]| v.iter().cloned().fold(f64::INFINITY, f64::min);
         println!(
-            "{what}: free encode {:.2} ns/call, Encoder::encode ({}) {:.2} ns/call, scalar Encoder {:.2} ns/call",
-            median(&mut t_free),
+            "{what}: free encode {:.2} ns/call (min {:.2}), Encoder::encode ({}) {:.2} (min {:.2}), scalar Encoder {:.2} (min {:.2})",
+            median(&mut t_free.clone()),
+            min(&t_free),
             enc.kernel(),
-            median(&mut t_enc),
-            median(&mut t_sc)
+            median(&mut t_enc.clone()),
+            min(&t_enc),
+            median(&mut t_sc.clone()),
+            min(&t_sc)
         );
     }
 }

@@ -12,6 +12,10 @@ pub(crate) struct Portable64(());
 
 const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 
+/// Reads 8 bytes at `p` as a little-endian word.
+///
+/// # Safety
+/// `p` must be valid for reads of 8 bytes.
 #[inline(always)]
 unsafe fn word(p: *const u8) -> u64 {
     // SAFETY: the caller guarantees 8 readable bytes at `p`; unaligned read.

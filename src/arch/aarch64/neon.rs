@@ -66,6 +66,9 @@ fn opaque_v(mut v: uint8x16_t) -> uint8x16_t {
 }
 
 /// Compares 64 bytes, de-interleaved: vector `j` holds the results for bytes `4i + j`.
+///
+/// # Safety
+/// `a` and `b` valid for reads of 64 bytes; the CPU supports NEON.
 #[inline(always)]
 unsafe fn cmp4(a: *const u8, b: *const u8) -> uint8x16x4_t {
     // SAFETY: the caller guarantees 64 readable bytes at `a` and `b`.
@@ -82,6 +85,9 @@ unsafe fn cmp4(a: *const u8, b: *const u8) -> uint8x16x4_t {
 }
 
 /// Packs de-interleaved compare results (0x00/0xff) into a 64-bit mask in page order.
+///
+/// # Safety
+/// The CPU supports NEON.
 #[inline(always)]
 unsafe fn pack(c: uint8x16x4_t) -> u64 {
     // SAFETY: NEON is available (the caller runs inside the NEON wrapper).

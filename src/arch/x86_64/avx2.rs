@@ -33,6 +33,22 @@ impl Avx2 {
     }
 }
 
+impl Avx2 {
+    /// [`crate::is_zero_page`] compiled for AVX2.
+    #[inline]
+    pub(crate) fn is_zero_page(self, page: &[u8]) -> bool {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2 (`new`).
+        unsafe { is_zero_page_avx2(page) }
+    }
+}
+
+/// # Safety
+/// The CPU must support AVX2.
+#[target_feature(enable = "avx2")]
+unsafe fn is_zero_page_avx2(page: &[u8]) -> bool {
+    crate::zero::zero_page_body(page)
+}
+
 /// # Safety
 /// The CPU must support AVX2, BMI1 and BMI2.
 #[target_feature(enable = "avx2,bmi1,bmi2")]
@@ -45,24 +61,40 @@ unsafe fn encode_avx2(
     generic::encode(v, old, new, out)
 }
 
+/// Unaligned 32-byte load.
+///
+/// # Safety
+/// `p` valid for reads of 32 bytes; the CPU supports AVX2.
 #[inline(always)]
 unsafe fn load(p: *const u8) -> __m256i {
     // SAFETY: the caller guarantees 32 readable bytes at `p`; unaligned load.
     unsafe { _mm256_loadu_si256(p as *const __m256i) }
 }
 
+/// Equality mask of 32 bytes (bit `i`: `a[i] == b[i]`).
+///
+/// # Safety
+/// `a` and `b` valid for reads of 32 bytes; the CPU supports AVX2.
 #[inline(always)]
 unsafe fn eq32(a: *const u8, b: *const u8) -> u64 {
     // SAFETY: the caller guarantees 32 readable bytes at `a` and `b`.
     unsafe { _mm256_movemask_epi8(_mm256_cmpeq_epi8(load(a), load(b))) as u32 as u64 }
 }
 
+/// `vpmovmskb`: the top bit of each byte, as 32 bits.
+///
+/// # Safety
+/// The CPU supports AVX2.
 #[inline(always)]
 unsafe fn mm(v: __m256i) -> u64 {
     // SAFETY: AVX2 is available (the caller is compiled inside the AVX2 wrapper).
     unsafe { _mm256_movemask_epi8(v) as u32 as u64 }
 }
 
+/// Byte-wise equality of 32 bytes at `a + i` and `b + i` (0xff where equal).
+///
+/// # Safety
+/// `a + i` and `b + i` valid for reads of 32 bytes; the CPU supports AVX2.
 #[inline(always)]
 unsafe fn cmp32(a: *const u8, b: *const u8, i: usize) -> __m256i {
     // SAFETY: the caller guarantees 32 readable bytes at `a + i` and `b + i`.

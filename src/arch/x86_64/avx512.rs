@@ -54,6 +54,10 @@ unsafe fn encode_avx512(
     generic::encode(v, old, new, out)
 }
 
+/// Unaligned 64-byte load.
+///
+/// # Safety
+/// `p` valid for reads of 64 bytes; the CPU supports AVX-512BW.
 #[inline(always)]
 unsafe fn load(p: *const u8) -> __m512i {
     // SAFETY: the caller guarantees 64 readable bytes at `p`; unaligned load.

@@ -45,6 +45,10 @@ unsafe fn encode_sse2(
     generic::encode(v, old, new, out)
 }
 
+/// Equality mask of 16 bytes (bit `i`: `a[i] == b[i]`).
+///
+/// # Safety
+/// `a` and `b` valid for reads of 16 bytes.
 #[inline(always)]
 unsafe fn eq16(a: *const u8, b: *const u8) -> u64 {
     // SAFETY: the caller guarantees 16 readable bytes at `a` and `b`; unaligned loads.
@@ -55,6 +59,10 @@ unsafe fn eq16(a: *const u8, b: *const u8) -> u64 {
     }
 }
 
+/// Byte-wise equality of 16 bytes at `a + i` and `b + i` (0xff where equal).
+///
+/// # Safety
+/// `a + i` and `b + i` valid for reads of 16 bytes.
 #[inline(always)]
 unsafe fn cmp16(a: *const u8, b: *const u8, i: usize) -> __m128i {
     // SAFETY: the caller guarantees 16 readable bytes at `a + i` and `b + i`.
