@@ -94,10 +94,12 @@ pub fn encode(a: EncodeArgs) -> Result<(), String> {
     let mut out = vec![0u8; old.len()];
     let len = match xbzrle::encode(&old, &new, &mut out) {
         Ok(len) => len,
-        Err(xbzrle::EncodeError::Overflow) => return Err(format!(
+        Err(xbzrle::EncodeError::Overflow) => {
+            return Err(format!(
             "overflow: the delta would be longer than the {}-byte page; send the page raw instead",
             old.len()
-        )),
+        ))
+        }
         Err(e) => return Err(e.to_string()),
     };
     emit(a.output.as_deref(), &out[..len])
