@@ -67,10 +67,11 @@ pub struct Args {
     /// Which settings to run.
     #[arg(long, value_enum, default_value = "both")]
     pub setting: SettingArg,
-    /// Rounds per measurement; the median is reported (default 5, with --quick 3).
+    /// Rounds per measurement; the median is reported [default: 5 hot, 3 stream; with
+    /// --quick 3 and 2]
     #[arg(long)]
     pub rounds: Option<usize>,
-    /// A few seconds in total, for CI smoke runs: 16 MiB region, 3 short rounds.
+    /// A few seconds in total, for CI smoke runs: 16 MiB region, fewer and shorter rounds.
     #[arg(long)]
     pub quick: bool,
     /// Print one JSON document on stdout (the table goes to stderr).
@@ -127,7 +128,8 @@ struct Config {
     page: usize,
     region_bytes: usize,
     settings: Vec<Setting>,
-    rounds: usize,
+    hot_rounds: usize,
+    stream_rounds: usize,
     hot_budget: Duration,
     baselines: bool,
     json: bool,
@@ -183,17 +185,20 @@ impl Config {
         if settings.contains(&Setting::Stream) && region_bytes < a.page_size {
             return Err("--region-mib must hold at least one page".into());
         }
-        let rounds = a.rounds.unwrap_or(if a.quick { 3 } else { 5 });
-        if rounds == 0 {
-            return Err("--rounds must be at least 1".into());
-        }
+        let (hot_rounds, stream_rounds) = match a.rounds {
+            Some(0) => return Err("--rounds must be at least 1".into()),
+            Some(n) => (n, n),
+            None if a.quick => (3, 2),
+            None => (5, 3),
+        };
         Ok(Config {
             scenarios,
             kernels,
             page: a.page_size,
             region_bytes,
             settings,
-            rounds,
+            hot_rounds,
+            stream_rounds,
             hot_budget: Duration::from_millis(if a.quick { 2 } else { 10 }),
             baselines: !a.no_baselines,
             json: a.json,
@@ -284,13 +289,15 @@ struct Group<'a> {
     dst: &'a mut [u8],
     dst_holds_new: bool,
     tmp: Vec<u8>,
-    fwd: Packed,
-    rev: Packed,
+    fwd: &'a Packed,
+    rev: &'a Packed,
     /// Sum of the decoder's return values over one pass (forward and reverse agree).
     dec_sum: u64,
     baselines: Vec<Baseline>,
-    base_refs: Vec<Option<Packed>>,
-    fold: fn(&[u8], &[u8]) -> u64,
+    /// Verified outputs of the baselines (valid once `base_ready`).
+    base_refs: &'a mut [Packed],
+    base_ready: Vec<bool>,
+    fold: timed::FoldFn,
     clock: Clock,
 }
 
@@ -310,13 +317,13 @@ impl Group<'_> {
                 if bad != 0 {
                     return Err(format!("{bad} pages refused with an unexpected error"));
                 }
-                timed::check_encoded(&self.fwd, self.arena, pos, &self.lens, w.reps)
+                timed::check_encoded(self.fwd, self.arena, pos, &self.lens, w.reps)
             }
             Op::Decode { atomic } => {
                 let (deltas, raw, target) = if self.dst_holds_new {
-                    (&self.rev, w.old, w.old)
+                    (self.rev, w.old, w.old)
                 } else {
-                    (&self.fwd, w.new, w.new)
+                    (self.fwd, w.new, w.new)
                 };
                 let (sum, bad) = if atomic {
                     timed::decode_xbzrle::<true>(deltas, raw, &w, self.dst, &mut self.clock)
@@ -337,6 +344,7 @@ impl Group<'_> {
             }
             Op::BaseEncode(i) => {
                 let b = &mut self.baselines[i];
+                let name = b.name();
                 let (pos, bad) = b.encode(
                     &w,
                     &mut self.tmp,
@@ -345,26 +353,37 @@ impl Group<'_> {
                     &mut self.clock,
                 );
                 if bad != 0 {
-                    return Err(format!("{}: {bad} pages failed to compress", b.name()));
+                    return Err(format!("{name}: {bad} pages failed to compress"));
                 }
-                if self.base_refs[i].is_none() {
-                    // Built once per group, untimed, verified by decompressing every page.
-                    let r = timed::baseline_reference(b, &w, self.arena, &mut self.tmp)
-                        .map_err(|e| format!("{}: {e}", b.name()))?;
-                    self.base_refs[i] = Some(r);
-                    // The arena now holds the reference; this sample's output is gone
-                    // unchecked, so its time does not count.
-                    self.clock.rec.clear();
-                    return Ok(());
+                if !self.base_ready[i] {
+                    // The first sample's first pass becomes the reference once every page
+                    // of it decompresses and XORs onto its old page to the new page
+                    // (checked by an untimed decode into the destination pages).
+                    let np = w.npages();
+                    self.base_refs[i].fill(self.arena, &self.lens[..np]);
+                    let bad = b.decode(
+                        &self.base_refs[i],
+                        &w,
+                        &mut self.tmp,
+                        self.dst,
+                        &mut Clock::untimed(),
+                    );
+                    self.dst_holds_new = !self.dst_holds_new;
+                    if bad != 0 {
+                        return Err(format!("{name}: {bad} pages failed to decompress"));
+                    }
+                    let target = if self.dst_holds_new { w.new } else { w.old };
+                    self.check_dst(target).map_err(|e| format!("{name}: {e}"))?;
+                    self.base_ready[i] = true;
                 }
-                let r = self.base_refs[i].as_ref().expect("reference built");
-                timed::check_encoded(r, self.arena, pos, &self.lens, w.reps)
-                    .map_err(|e| format!("{}: {e}", b.name()))
+                timed::check_encoded(&self.base_refs[i], self.arena, pos, &self.lens, w.reps)
+                    .map_err(|e| format!("{name}: {e}"))
             }
             Op::BaseDecode(i) => {
-                let r = self.base_refs[i]
-                    .as_ref()
-                    .ok_or("baseline decode before its encode")?;
+                if !self.base_ready[i] {
+                    return Err("baseline decode before its encode".into());
+                }
+                let r = &self.base_refs[i];
                 let b = &mut self.baselines[i];
                 let name = b.name();
                 let bad = b.decode(r, &w, &mut self.tmp, self.dst, &mut self.clock);
@@ -513,13 +532,14 @@ pub fn run(args: Args) -> Result<(), String> {
         out.line("baselines: xor+lz4 (lz4_flex block), xor+snappy (snap raw); decoded back onto the old page");
     }
     out.line(&format!(
-        "pages of {} B; hot = {HOT_PAGES} pages (old+new {} KiB), {HOT_REPS} passes per sample, {} ms per round; stream = one pass over {} MiB (old+new {} MiB); {} rounds, medians",
+        "pages of {} B; hot = {HOT_PAGES} pages (old+new {} KiB), {HOT_REPS} passes per sample, {} ms per round, {} rounds; stream = one pass over {} MiB (old+new {} MiB) timed in 1 MiB chunks, {} rounds",
         cfg.page,
         2 * HOT_PAGES * cfg.page / 1024,
         cfg.hot_budget.as_millis(),
+        cfg.hot_rounds,
         cfg.region_bytes >> 20,
         2 * (cfg.region_bytes >> 20),
-        cfg.rounds
+        cfg.stream_rounds
     ));
     out.line(&format!(
         "MB/s = 10^6 bytes of page input per second (±: half the spread of the rounds); size = bytes sent as % of the pages (Overflow = raw page = 100 %); enc time/read = encode time / time of one plain pass reading both pages ({fold_name} loop)"
@@ -527,9 +547,9 @@ pub fn run(args: Args) -> Result<(), String> {
 
     let mut json_rows = Vec::new();
     for &setting in &cfg.settings {
-        let (npages, reps) = match setting {
-            Setting::Hot => (HOT_PAGES, HOT_REPS),
-            Setting::Stream => (cfg.region_bytes / cfg.page, 1),
+        let (npages, reps, rounds) = match setting {
+            Setting::Hot => (HOT_PAGES, HOT_REPS, cfg.hot_rounds),
+            Setting::Stream => (cfg.region_bytes / cfg.page, 1, cfg.stream_rounds),
         };
         let len = npages * cfg.page;
         // Written (not just allocated) so no page fault lands in a timed region.
@@ -539,6 +559,8 @@ pub fn run(args: Args) -> Result<(), String> {
         let mut dst = vec![2u8; reps * len];
         let arena_len = reps * npages * Baseline::max_len(cfg.page).max(cfg.page);
         let mut arena = vec![3u8; arena_len];
+        let (mut fwd, mut rev) = (Packed::default(), Packed::default());
+        let mut base_refs = [Packed::default(), Packed::default()];
         out.line("");
         out.line(HEADER);
         for &sc in &cfg.scenarios {
@@ -554,9 +576,9 @@ pub fn run(args: Args) -> Result<(), String> {
             };
             let label = |e: String| format!("{} {}: {e}", setting.name(), sc.name());
             let reference = Encoder::with_kernel(Kernel::Scalar).map_err(|e| e.to_string())?;
-            let (fwd, dec_sum) = timed::xbzrle_reference(&reference, &w, &mut arena)
+            let dec_sum = timed::xbzrle_reference(&reference, &w, &mut arena, &mut fwd)
                 .map_err(|e| label(format!("reference encoding (scalar): {e}")))?;
-            let (rev, rev_sum) = timed::xbzrle_reference(&reference, &w.reversed(), &mut arena)
+            let rev_sum = timed::xbzrle_reference(&reference, &w.reversed(), &mut arena, &mut rev)
                 .map_err(|e| label(format!("reverse reference encoding (scalar): {e}")))?;
             if rev_sum != dec_sum || rev.lens != fwd.lens {
                 return Err(label(
@@ -576,11 +598,12 @@ pub fn run(args: Args) -> Result<(), String> {
                 dst: &mut dst,
                 dst_holds_new: false,
                 tmp: vec![0u8; cfg.page],
-                fwd,
-                rev,
+                fwd: &fwd,
+                rev: &rev,
                 dec_sum,
                 baselines,
-                base_refs: (0..nb).map(|_| None).collect(),
+                base_refs: &mut base_refs[..nb],
+                base_ready: vec![false; nb],
                 fold,
                 clock: Clock {
                     chunk: 1,
@@ -596,7 +619,7 @@ pub fn run(args: Args) -> Result<(), String> {
                 ops.push(Op::BaseDecode(i));
             }
             let mut results: Vec<Vec<f64>> = vec![Vec::new(); ops.len()];
-            for _ in 0..cfg.rounds {
+            for _ in 0..rounds {
                 for (i, &op) in ops.iter().enumerate() {
                     let v = g
                         .measure(op, setting, cfg.hot_budget)
@@ -689,7 +712,7 @@ pub fn run(args: Args) -> Result<(), String> {
                     .iter()
                     .position(|o| matches!(o, Op::BaseEncode(j) if *j == i))
                     .expect("baseline op");
-                let r = g.base_refs[i].as_ref().expect("baseline reference");
+                let r = &g.base_refs[i];
                 let bytes: u64 = r.lens.iter().map(|&l| l as u64).sum();
                 let enc = stats(ie);
                 rows.push(Row {
@@ -729,7 +752,8 @@ pub fn run(args: Args) -> Result<(), String> {
                 "hot_budget_ms": cfg.hot_budget.as_millis() as u64,
                 "stream_region_bytes": cfg.region_bytes,
                 "settings": cfg.settings.iter().map(|s| s.name()).collect::<Vec<_>>(),
-                "rounds": cfg.rounds,
+                "hot_rounds": cfg.hot_rounds,
+                "stream_rounds": cfg.stream_rounds,
                 "read_bound_loop": fold_name,
             },
             "unit": "MB/s = 10^6 bytes of page input per second",
