@@ -694,6 +694,8 @@ pub fn run(args: Args) -> Result<(), String> {
             let cost = dec_na.median() / dec.median() * 100.0 - 100.0;
             let dec_note = if ovf == npages {
                 "no deltas: every page is a raw copy".to_string()
+            } else if sent == 0 {
+                "empty deltas: nothing to apply".to_string()
             } else {
                 format!("validation pass: {cost:+.0} % decode time")
             };
