@@ -75,8 +75,12 @@ pub struct Args {
     #[arg(long)]
     pub quick: bool,
     /// Print one JSON document on stdout (the table goes to stderr).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
+    /// Print a Markdown table of the medians on stdout, for the README (the table goes to
+    /// stderr).
+    #[arg(long)]
+    pub markdown: bool,
     /// Skip the XOR+LZ4 / XOR+Snappy baselines.
     #[arg(long)]
     pub no_baselines: bool,
@@ -94,6 +98,7 @@ impl Args {
             rounds: None,
             quick: false,
             json: false,
+            markdown: false,
             no_baselines: false,
         }
     }
@@ -133,6 +138,7 @@ struct Config {
     hot_budget: Duration,
     baselines: bool,
     json: bool,
+    markdown: bool,
 }
 
 impl Config {
@@ -202,6 +208,7 @@ impl Config {
             hot_budget: Duration::from_millis(if a.quick { 2 } else { 10 }),
             baselines: !a.no_baselines,
             json: a.json,
+            markdown: a.markdown,
         })
     }
 }
@@ -475,6 +482,25 @@ fn print_row(out: &Out, setting: Setting, scenario: Scenario, r: &Row) {
     ));
 }
 
+fn row_markdown(setting: Setting, scenario: Scenario, r: &Row) -> String {
+    let cell = |s: &Option<Stats>| {
+        s.as_ref()
+            .map(|s| format!("{:.0}", s.median()))
+            .unwrap_or_default()
+    };
+    format!(
+        "| {} | {} | {} | {} | {} | {} | {} | {} |",
+        setting.name(),
+        scenario.name(),
+        r.codec,
+        cell(&r.encode),
+        cell(&r.decode),
+        cell(&r.decode_na),
+        r.size_pct.map(|p| format!("{p:.2}")).unwrap_or_default(),
+        r.vs_read.map(|v| format!("{v:.2}x")).unwrap_or_default(),
+    )
+}
+
 fn row_json(setting: Setting, scenario: Scenario, r: &Row, pages: usize) -> Value {
     let s = |x: &Option<Stats>| x.as_ref().map(|s| s.json()).unwrap_or(Value::Null);
     json!({
@@ -496,7 +522,9 @@ fn row_json(setting: Setting, scenario: Scenario, r: &Row, pages: usize) -> Valu
 pub fn run(args: Args) -> Result<(), String> {
     let started = Instant::now();
     let cfg = Config::from_args(args)?;
-    let out = Out { json: cfg.json };
+    let out = Out {
+        json: cfg.json || cfg.markdown,
+    };
     let model = cpu::model();
     let features = cpu::features();
     let best = Kernel::best();
@@ -546,6 +574,7 @@ pub fn run(args: Args) -> Result<(), String> {
     ));
 
     let mut json_rows = Vec::new();
+    let mut md_rows = Vec::new();
     for &setting in &cfg.settings {
         let (npages, reps, rounds) = match setting {
             Setting::Hot => (HOT_PAGES, HOT_REPS, cfg.hot_rounds),
@@ -731,12 +760,39 @@ pub fn run(args: Args) -> Result<(), String> {
             for r in &rows {
                 print_row(&out, setting, sc, r);
                 json_rows.push(row_json(setting, sc, r, npages));
+                md_rows.push(row_markdown(setting, sc, r));
             }
         }
     }
     let elapsed = started.elapsed();
     out.line(&format!("\ndone in {:.1} s", elapsed.as_secs_f64()));
 
+    if cfg.markdown {
+        let mut md = String::new();
+        md.push_str(&format!(
+            "CPU: {model}; features: {}; kernels: {}; dispatch selects **{}**. Pages of {} B; hot = {HOT_PAGES} pages (old+new {} KiB), stream = {} MiB region; medians of {} (hot) / {} (stream) rounds; measured by `xbzrle bench` {} in {:.0} s.\n\n",
+            feat_str.join(" "),
+            available.iter().map(|k| k.name()).collect::<Vec<_>>().join(", "),
+            best.name(),
+            cfg.page,
+            2 * HOT_PAGES * cfg.page / 1024,
+            cfg.region_bytes >> 20,
+            cfg.hot_rounds,
+            cfg.stream_rounds,
+            env!("CARGO_PKG_VERSION"),
+            elapsed.as_secs_f64(),
+        ));
+        md.push_str("| setting | scenario | codec | encode MB/s | decode MB/s | decode MB/s, non-atomic | size % | encode time / read |\n");
+        md.push_str("|---|---|---|--:|--:|--:|--:|--:|\n");
+        for r in &md_rows {
+            md.push_str(r);
+            md.push('\n');
+        }
+        let mut o = std::io::stdout().lock();
+        o.write_all(md.as_bytes())
+            .and_then(|()| o.flush())
+            .map_err(|e| format!("cannot write to standard output: {e}"))?;
+    }
     if cfg.json {
         let doc = json!({
             "tool": "xbzrle bench",

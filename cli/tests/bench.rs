@@ -158,3 +158,35 @@ fn subset_of_scenarios_kernel_and_setting() {
     assert_eq!(rows[0]["scenario"], "VERY-DENSE");
     assert_eq!(rows[3]["scenario"], "SPARSE");
 }
+
+#[test]
+fn markdown_table() {
+    let out = Command::new(BIN)
+        .args([
+            "bench",
+            "--quick",
+            "--markdown",
+            "--setting",
+            "hot",
+            "--scenario",
+            "dense",
+            "--rounds",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("| hot | DENSE |"))
+        .collect();
+    // read bound, every kernel, decode, two baselines
+    assert_eq!(rows.len(), 4 + xbzrle::Kernel::available().count(), "{md}");
+    assert!(md.contains("|---|"), "{md}");
+    assert!(rows.iter().all(|r| r.matches('|').count() == 9), "{md}");
+}
