@@ -190,3 +190,39 @@ fn markdown_table() {
     assert!(md.contains("|---|"), "{md}");
     assert!(rows.iter().all(|r| r.matches('|').count() == 9), "{md}");
 }
+
+#[test]
+fn a_wrong_timed_output_aborts_the_benchmark() {
+    for (what, needle) in [
+        ("encode", "output bytes differ from the verified reference"),
+        ("decode", "decoded page differs from the expected page"),
+    ] {
+        let out = Command::new(BIN)
+            .env("XBZRLE_BENCH_CORRUPT", what)
+            .args([
+                "bench",
+                "--quick",
+                "--setting",
+                "hot",
+                "--scenario",
+                "sparse",
+                "--rounds",
+                "1",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success(),
+            "{what}: corrupted output was accepted"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{what}: {err}");
+        assert!(
+            err.contains("CHECK FAILED") && err.contains(needle),
+            "{what}: {err}"
+        );
+        // nothing was reported for the scenario whose output was wrong
+        let table = String::from_utf8_lossy(&out.stdout);
+        assert!(!table.contains("hot      SPARSE"), "{what}: {table}");
+    }
+}
