@@ -458,6 +458,14 @@ impl Group<'_> {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    Read,
+    Kernel,
+    Decode,
+    Baseline,
+}
+
 /// One printed row.
 struct Row {
     codec: String,
@@ -468,6 +476,17 @@ struct Row {
     overflow_pages: usize,
     vs_read: Option<f64>,
     note: String,
+}
+
+impl Row {
+    fn kind(&self) -> RowKind {
+        match (&self.encode, &self.decode) {
+            _ if self.codec == "read-bound" => RowKind::Read,
+            (Some(_), None) => RowKind::Kernel,
+            (None, _) => RowKind::Decode,
+            (Some(_), Some(_)) => RowKind::Baseline,
+        }
+    }
 }
 
 const HEADER: &str = "setting  scenario     codec            encode MB/s    decode MB/s  decode MB/s non-atomic   size %  enc time/read  note";
@@ -492,23 +511,62 @@ fn print_row(out: &Out, setting: Setting, scenario: Scenario, r: &Row) {
     ));
 }
 
-fn row_markdown(setting: Setting, scenario: Scenario, r: &Row) -> String {
-    let cell = |s: &Option<Stats>| {
+/// Markdown, one line per (setting, scenario): the header for the codecs of `rows`.
+fn markdown_header(rows: &[Row]) -> String {
+    let mut h = String::from("| setting | scenario | XBZRLE size % | read bound |");
+    let mut a = String::from("|---|---|--:|--:|");
+    for r in rows {
+        match r.kind() {
+            RowKind::Kernel => h.push_str(&format!(" encode: {} |", r.codec)),
+            RowKind::Decode => h.push_str(" decode | decode, non-atomic |"),
+            RowKind::Baseline => h.push_str(&format!(" {}: encode / decode (size %) |", r.codec)),
+            RowKind::Read => continue,
+        }
+        a.push_str(if r.kind() == RowKind::Decode {
+            "--:|--:|"
+        } else {
+            "--:|"
+        });
+    }
+    format!("{h}\n{a}\n")
+}
+
+/// Markdown, one line per (setting, scenario): medians in MB/s.
+fn markdown_line(setting: Setting, scenario: Scenario, rows: &[Row]) -> String {
+    let med = |s: &Option<Stats>| {
         s.as_ref()
             .map(|s| format!("{:.0}", s.median()))
             .unwrap_or_default()
     };
-    format!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} |",
-        setting.name(),
-        scenario.name(),
-        r.codec,
-        cell(&r.encode),
-        cell(&r.decode),
-        cell(&r.decode_na),
-        r.size_pct.map(|p| format!("{p:.2}")).unwrap_or_default(),
-        r.vs_read.map(|v| format!("{v:.2}x")).unwrap_or_default(),
-    )
+    let size = rows
+        .iter()
+        .find(|r| r.kind() == RowKind::Decode)
+        .and_then(|r| r.size_pct)
+        .map(|p| format!("{p:.2}"))
+        .unwrap_or_default();
+    let mut line = format!("| {} | {} | {size} |", setting.name(), scenario.name());
+    let read = rows.iter().find(|r| r.kind() == RowKind::Read);
+    line.push_str(&format!(
+        " {} |",
+        read.map(|r| med(&r.encode)).unwrap_or_default()
+    ));
+    for r in rows {
+        match r.kind() {
+            RowKind::Kernel => line.push_str(&format!(" {} |", med(&r.encode))),
+            RowKind::Decode => {
+                line.push_str(&format!(" {} | {} |", med(&r.decode), med(&r.decode_na)))
+            }
+            RowKind::Baseline => line.push_str(&format!(
+                " {} / {} ({}) |",
+                med(&r.encode),
+                med(&r.decode),
+                r.size_pct.map(|p| format!("{p:.2}")).unwrap_or_default()
+            )),
+            RowKind::Read => {}
+        }
+    }
+    line.push('\n');
+    line
 }
 
 fn row_json(setting: Setting, scenario: Scenario, r: &Row, pages: usize) -> Value {
@@ -584,7 +642,7 @@ pub fn run(args: Args) -> Result<(), String> {
     ));
 
     let mut json_rows = Vec::new();
-    let mut md_rows = Vec::new();
+    let mut md_lines = String::new();
     for &setting in &cfg.settings {
         let (npages, reps, rounds) = match setting {
             Setting::Hot => (HOT_PAGES, HOT_REPS, cfg.hot_rounds),
@@ -779,8 +837,11 @@ pub fn run(args: Args) -> Result<(), String> {
             for r in &rows {
                 print_row(&out, setting, sc, r);
                 json_rows.push(row_json(setting, sc, r, npages));
-                md_rows.push(row_markdown(setting, sc, r));
             }
+            if md_lines.is_empty() {
+                md_lines.push_str(&markdown_header(&rows));
+            }
+            md_lines.push_str(&markdown_line(setting, sc, &rows));
         }
     }
     let elapsed = started.elapsed();
@@ -801,12 +862,7 @@ pub fn run(args: Args) -> Result<(), String> {
             env!("CARGO_PKG_VERSION"),
             elapsed.as_secs_f64(),
         ));
-        md.push_str("| setting | scenario | codec | encode MB/s | decode MB/s | decode MB/s, non-atomic | size % | encode time / read |\n");
-        md.push_str("|---|---|---|--:|--:|--:|--:|--:|\n");
-        for r in &md_rows {
-            md.push_str(r);
-            md.push('\n');
-        }
+        md.push_str(&md_lines);
         let mut o = std::io::stdout().lock();
         o.write_all(md.as_bytes())
             .and_then(|()| o.flush())
