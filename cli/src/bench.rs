@@ -489,12 +489,12 @@ impl Row {
     }
 }
 
-const HEADER: &str = "setting  scenario     codec            encode MB/s    decode MB/s  decode MB/s non-atomic   size %  enc time/read  note";
+const HEADER: &str = "setting  scenario     codec              encode MB/s    decode MB/s  decode MB/s non-atomic   size %  enc time/read  note";
 
 fn print_row(out: &Out, setting: Setting, scenario: Scenario, r: &Row) {
     let cell = |s: &Option<Stats>| s.as_ref().map(|s| s.cell()).unwrap_or_else(|| "-".into());
     out.line(&format!(
-        "{:<8} {:<12} {:<16} {:>11} {:>14} {:>23} {:>8} {:>14}  {}",
+        "{:<8} {:<12} {:<18} {:>11} {:>14} {:>23} {:>8} {:>14}  {}",
         setting.name(),
         scenario.name(),
         r.codec,
