@@ -220,6 +220,7 @@ struct Out {
 
 impl Out {
     fn line(&self, s: &str) {
+        let s = s.trim_end();
         if self.json {
             let mut e = std::io::stderr().lock();
             let _ = writeln!(e, "{s}");
