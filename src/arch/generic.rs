@@ -123,7 +123,13 @@ pub(crate) fn encode<V: Simd>(
     let mut cnt = 0usize; // entries in `list`
     let mut k = 0usize; // page position of the next block
     let mut carry = 0u64; // 1 when the byte before `k` changed
-    let mut emitter = Emitter { out, o: 0, prev: 0 };
+    let mut emitter = Emitter {
+        fast_o: out.len().saturating_sub(3 + FAST),
+        fast_s: n.saturating_sub(FAST - 1),
+        out,
+        o: 0,
+        prev: 0,
+    };
 
     loop {
         // Phase 1: transitions into `list`, 256 bytes per step (then 64-byte blocks for
@@ -304,6 +310,11 @@ struct Emitter<'a> {
     out: &'a mut [u8],
     o: usize,
     prev: usize,
+    /// `o < fast_o` implies `o + 4 + FAST <= out.len()` (room for the longest header
+    /// and a fixed-size copy); 0 when `out` is shorter.
+    fast_o: usize,
+    /// `s < fast_s` implies `s + FAST <= new.len()`; 0 when the page is shorter.
+    fast_s: usize,
 }
 
 impl Emitter<'_> {
@@ -335,9 +346,11 @@ impl Emitter<'_> {
         let src = new.as_ptr();
         let o = self.o;
         // Fast path, the common case: a literal of at most 64 bytes, with 64 bytes of
-        // `new` from the run start and `hl + 64` bytes of room in `out`. One header store
-        // and a fixed 64-byte copy, no other checks (the run fits: `hl + m <= rem`).
-        if m <= FAST && rem >= hl + FAST && new.len() - s >= FAST {
+        // `new` from the run start (`s < fast_s`) and `4 + 64 >= hl + 64` bytes of room in
+        // `out` (`o < fast_o`). One header store and a fixed 64-byte copy, no other checks
+        // (the run fits: `hl + m <= rem`).
+        if m <= FAST && o < self.fast_o && s < self.fast_s {
+            debug_assert!(rem >= hl + FAST && new.len() - s >= FAST);
             // SAFETY: `o + 4 <= o + hl + 64 <= out.len()`; unaligned 4-byte store.
             unsafe { core::ptr::write_unaligned(dst.add(o) as *mut [u8; 4], h.to_le_bytes()) };
             let mut i = 0;
