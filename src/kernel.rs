@@ -30,7 +30,7 @@ pub enum Kernel {
     Scalar,
     /// x86-64 SSE2: 16-byte lanes (every x86-64 CPU has it).
     Sse2,
-    /// x86-64 AVX2 (with BMI1/BMI2): 32-byte lanes.
+    /// x86-64 AVX2 (with BMI1/BMI2 and POPCNT): 32-byte lanes.
     Avx2,
     /// x86-64 AVX-512BW: 64-byte lanes compared into mask registers. Needs a build with
     /// Rust 1.89 or newer (older compilers cannot compile AVX-512 code; it is then

@@ -57,6 +57,11 @@ pub(crate) fn opaque(mut m: u64) -> u64 {
 pub(crate) unsafe trait Simd: Copy {
     /// Width in bytes of [`copy_block`](Simd::copy_block).
     const COPY: usize;
+    /// Whether `u64::count_ones` is one fast instruction here. Then the transitions of
+    /// the four blocks of a 256-byte step are listed at offsets computed by prefix sums
+    /// of their counts, with no dependency from block to block; otherwise one count is
+    /// carried through the blocks (see `push`).
+    const FAST_POPCNT: bool;
 
     /// Equality mask of 64 bytes: bit `i` is set when `*a.add(i) == *b.add(i)`.
     ///
@@ -118,7 +123,13 @@ pub(crate) fn encode<V: Simd>(
     let mut cnt = 0usize; // entries in `list`
     let mut k = 0usize; // page position of the next block
     let mut carry = 0u64; // 1 when the byte before `k` changed
-    let mut emitter = Emitter { out, o: 0, prev: 0 };
+    let mut emitter = Emitter {
+        fast_o: out.len().saturating_sub(3 + FAST),
+        fast_s: n.saturating_sub(FAST - 1),
+        out,
+        o: 0,
+        prev: 0,
+    };
 
     loop {
         // Phase 1: transitions into `list`, 256 bytes per step (then 64-byte blocks for
@@ -137,6 +148,34 @@ pub(crate) fn encode<V: Simd>(
                             cnt += 1;
                             carry = 0;
                         }
+                    }
+                    Some(ms) if V::FAST_POPCNT => {
+                        // The four blocks' transitions and counts are independent of
+                        // each other (the carries come from the masks), so the list
+                        // offset of each block is a prefix sum of `popcnt`s and the
+                        // four blocks' stores do not wait on each other.
+                        let d = [!ms[0], !ms[1], !ms[2], !ms[3]];
+                        let t = [
+                            d[0] ^ ((d[0] << 1) | carry),
+                            d[1] ^ ((d[1] << 1) | (d[0] >> 63)),
+                            d[2] ^ ((d[2] << 1) | (d[1] >> 63)),
+                            d[3] ^ ((d[3] << 1) | (d[2] >> 63)),
+                        ];
+                        carry = d[3] >> 63;
+                        let c1 = cnt + t[0].count_ones() as usize;
+                        let c2 = c1 + t[1].count_ones() as usize;
+                        let c3 = c2 + t[2].count_ones() as usize;
+                        // SAFETY: `cnt + 256 < LIST` at the start of the step; block `j`
+                        // starts at `cnt` plus the transitions of blocks `0..j` and
+                        // writes at most 64 entries, so every write is below
+                        // `cnt + 256 < LIST`.
+                        unsafe {
+                            push_at(&mut list, cnt, k, t[0]);
+                            push_at(&mut list, c1, k + BLOCK, t[1]);
+                            push_at(&mut list, c2, k + 2 * BLOCK, t[2]);
+                            push_at(&mut list, c3, k + 3 * BLOCK, t[3]);
+                        }
+                        cnt = c3 + t[3].count_ones() as usize;
                     }
                     Some(ms) => {
                         for (j, &eq) in ms.iter().enumerate() {
@@ -234,11 +273,48 @@ unsafe fn push(list: &mut [MaybeUninit<u16>; LIST], cnt: &mut usize, k: usize, m
     *cnt = c;
 }
 
+/// Writes the positions of the set bits of `t` (transitions of the block at page
+/// position `k`) to `list[c..c + t.count_ones()]`; the caller advances its count by
+/// `t.count_ones()` itself, so consecutive blocks do not wait on each other. The first
+/// two entries are written unconditionally (junk when `t` has fewer bits: it lies at or
+/// past the caller's new count and is overwritten by the next block or never read), so
+/// the usual zero to two transitions per block cost no branch.
+///
+/// # Safety
+/// `c + 64 <= LIST`.
+#[inline(always)]
+unsafe fn push_at(list: &mut [MaybeUninit<u16>; LIST], c: usize, k: usize, t: u64) {
+    let t1 = t & t.wrapping_sub(1);
+    // SAFETY: `c + 1 < c + 64 <= LIST`.
+    unsafe {
+        list.get_unchecked_mut(c)
+            .write((k + t.trailing_zeros() as usize) as u16);
+        list.get_unchecked_mut(c + 1)
+            .write((k + t1.trailing_zeros() as usize) as u16);
+    }
+    let mut t = t1 & t1.wrapping_sub(1);
+    let mut c = c + 2;
+    while t != 0 {
+        // SAFETY: at most 64 transitions per block: `c < c_start + 64 <= LIST`.
+        unsafe {
+            list.get_unchecked_mut(c)
+                .write((k + t.trailing_zeros() as usize) as u16)
+        };
+        c += 1;
+        t &= t - 1;
+    }
+}
+
 /// Output state: where the next pair goes and where the current unchanged run began.
 struct Emitter<'a> {
     out: &'a mut [u8],
     o: usize,
     prev: usize,
+    /// `o < fast_o` implies `o + 4 + FAST <= out.len()` (room for the longest header
+    /// and a fixed-size copy); 0 when `out` is shorter.
+    fast_o: usize,
+    /// `s < fast_s` implies `s + FAST <= new.len()`; 0 when the page is shorter.
+    fast_s: usize,
 }
 
 impl Emitter<'_> {
@@ -270,9 +346,11 @@ impl Emitter<'_> {
         let src = new.as_ptr();
         let o = self.o;
         // Fast path, the common case: a literal of at most 64 bytes, with 64 bytes of
-        // `new` from the run start and `hl + 64` bytes of room in `out`. One header store
-        // and a fixed 64-byte copy, no other checks (the run fits: `hl + m <= rem`).
-        if m <= FAST && rem >= hl + FAST && new.len() - s >= FAST {
+        // `new` from the run start (`s < fast_s`) and `4 + 64 >= hl + 64` bytes of room in
+        // `out` (`o < fast_o`). One header store and a fixed 64-byte copy, no other checks
+        // (the run fits: `hl + m <= rem`).
+        if m <= FAST && o < self.fast_o && s < self.fast_s {
+            debug_assert!(rem >= hl + FAST && new.len() - s >= FAST);
             // SAFETY: `o + 4 <= o + hl + 64 <= out.len()`; unaligned 4-byte store.
             unsafe { core::ptr::write_unaligned(dst.add(o) as *mut [u8; 4], h.to_le_bytes()) };
             let mut i = 0;

@@ -35,6 +35,9 @@ fn zero_bytes(x: u64) -> u64 {
 // SAFETY: only plain integer operations; valid on every CPU.
 unsafe impl Simd for Portable64 {
     const COPY: usize = 8;
+    // not fast here (no POPCNT in the baseline), but this instantiation exists to test
+    // the AVX-512 path at 64-byte width, which uses the prefix-sum listing
+    const FAST_POPCNT: bool = true;
 
     #[inline(always)]
     unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {

@@ -5,12 +5,12 @@ use core::arch::x86_64::*;
 use crate::arch::generic::{self, Simd};
 use crate::error::EncodeError;
 
-/// The AVX2 kernel (also uses BMI1/BMI2 for the bit scans).
+/// The AVX2 kernel (also uses BMI1/BMI2 and POPCNT for the bit scans).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Avx2(());
 
 impl Avx2 {
-    /// The kernel, when this CPU has AVX2, BMI1 and BMI2.
+    /// The kernel, when this CPU has AVX2, BMI1, BMI2 and POPCNT.
     #[inline]
     pub(crate) fn new() -> Option<Self> {
         if super::cpuid_avx2::get() {
@@ -28,7 +28,7 @@ impl Avx2 {
         new: &[u8],
         out: &mut [u8],
     ) -> Result<usize, EncodeError> {
-        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2 (`new`).
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2, POPCNT (`new`).
         unsafe { encode_avx2(self, old, new, out) }
     }
 }
@@ -37,7 +37,7 @@ impl Avx2 {
     /// [`crate::is_zero_page`] compiled for AVX2.
     #[inline]
     pub(crate) fn is_zero_page(self, page: &[u8]) -> bool {
-        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2 (`new`).
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2, POPCNT (`new`).
         unsafe { is_zero_page_avx2(page) }
     }
 }
@@ -50,8 +50,8 @@ unsafe fn is_zero_page_avx2(page: &[u8]) -> bool {
 }
 
 /// # Safety
-/// The CPU must support AVX2, BMI1 and BMI2.
-#[target_feature(enable = "avx2,bmi1,bmi2")]
+/// The CPU must support AVX2, BMI1, BMI2 and POPCNT.
+#[target_feature(enable = "avx2,bmi1,bmi2,popcnt")]
 unsafe fn encode_avx2(
     v: Avx2,
     old: &[u8],
@@ -101,9 +101,10 @@ unsafe fn cmp32(a: *const u8, b: *const u8, i: usize) -> __m256i {
     unsafe { _mm256_cmpeq_epi8(load(a.add(i)), load(b.add(i))) }
 }
 
-// SAFETY: `Avx2` values exist only where AVX2, BMI1 and BMI2 run (see `Avx2::new`).
+// SAFETY: `Avx2` values exist only where AVX2, BMI1, BMI2 and POPCNT run (see `Avx2::new`).
 unsafe impl Simd for Avx2 {
     const COPY: usize = 32;
+    const FAST_POPCNT: bool = true;
 
     #[inline(always)]
     unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {

@@ -14,12 +14,12 @@ use core::arch::x86_64::*;
 use crate::arch::generic::{self, Simd};
 use crate::error::EncodeError;
 
-/// The AVX-512BW kernel (with AVX2, BMI1 and BMI2).
+/// The AVX-512BW kernel (with AVX2, BMI1, BMI2 and POPCNT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Avx512(());
 
 impl Avx512 {
-    /// The kernel, when this CPU has AVX-512F/BW, AVX2, BMI1 and BMI2.
+    /// The kernel, when this CPU has AVX-512F/BW, AVX2, BMI1, BMI2 and POPCNT.
     #[inline]
     pub(crate) fn new() -> Option<Self> {
         if super::cpuid_avx512::get() {
@@ -43,8 +43,8 @@ impl Avx512 {
 }
 
 /// # Safety
-/// The CPU must support AVX-512F, AVX-512BW, AVX2, BMI1 and BMI2.
-#[target_feature(enable = "avx512f,avx512bw,avx2,bmi1,bmi2")]
+/// The CPU must support AVX-512F, AVX-512BW, AVX2, BMI1, BMI2 and POPCNT.
+#[target_feature(enable = "avx512f,avx512bw,avx2,bmi1,bmi2,popcnt")]
 unsafe fn encode_avx512(
     v: Avx512,
     old: &[u8],
@@ -67,6 +67,7 @@ unsafe fn load(p: *const u8) -> __m512i {
 // SAFETY: `Avx512` values exist only where all enabled features run (see `Avx512::new`).
 unsafe impl Simd for Avx512 {
     const COPY: usize = 32;
+    const FAST_POPCNT: bool = true;
 
     #[inline(always)]
     unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {

@@ -10,6 +10,14 @@ pub(crate) use avx2::Avx2;
 pub(crate) use avx512::Avx512;
 pub(crate) use sse2::Sse2;
 
-cpufeatures::new!(cpuid_avx2, "avx2", "bmi1", "bmi2");
+cpufeatures::new!(cpuid_avx2, "avx2", "bmi1", "bmi2", "popcnt");
 #[cfg(xbzrle_avx512)]
-cpufeatures::new!(cpuid_avx512, "avx512f", "avx512bw", "avx2", "bmi1", "bmi2");
+cpufeatures::new!(
+    cpuid_avx512,
+    "avx512f",
+    "avx512bw",
+    "avx2",
+    "bmi1",
+    "bmi2",
+    "popcnt"
+);

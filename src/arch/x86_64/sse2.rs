@@ -83,6 +83,8 @@ fn mm(v: __m128i) -> u64 {
 // SAFETY: `Sse2` values exist only where SSE2 runs (see `Sse2::new`).
 unsafe impl Simd for Sse2 {
     const COPY: usize = 16;
+    // POPCNT is not part of the x86-64 baseline (a software count is slower)
+    const FAST_POPCNT: bool = false;
 
     #[inline(always)]
     unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {
