@@ -66,7 +66,7 @@ pub fn validate(delta: &[u8], page_len: usize) -> Result<usize, DecodeError> {
         i += used;
         // literal run
         if n - i < 2 {
-            return Err(DecodeError::new(Truncated, i));
+            return Err(literal_header_missing(delta, i));
         }
         let Some((m, used)) = uleb::read(delta[i], delta[i + 1]) else {
             return Err(DecodeError::new(BadLength, i));
@@ -84,6 +84,18 @@ pub fn validate(delta: &[u8], page_len: usize) -> Result<usize, DecodeError> {
         i += used + m;
     }
     Ok(d)
+}
+
+/// The error for a literal run header with fewer than two bytes left (SPEC §2 step 5).
+/// The delta is refused either way; when the one byte left is a literal length of zero,
+/// the more precise kind is reported (SPEC §4: `00 00` is an empty literal run).
+#[cold]
+fn literal_header_missing(delta: &[u8], i: usize) -> DecodeError {
+    let kind = match delta.get(i) {
+        Some(0) => DecodeErrorKind::EmptyLiteralRun,
+        _ => DecodeErrorKind::Truncated,
+    };
+    DecodeError::new(kind, i)
 }
 
 /// Applies a delta that [`validate`] accepted for a page of `page.len()` bytes.
@@ -171,7 +183,7 @@ pub fn decode_non_atomic(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeE
         d += z;
         i += used;
         if n - i < 2 {
-            return Err(DecodeError::new(Truncated, i));
+            return Err(literal_header_missing(delta, i));
         }
         let Some((m, used)) = uleb::read(delta[i], delta[i + 1]) else {
             return Err(DecodeError::new(BadLength, i));

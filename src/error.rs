@@ -59,7 +59,8 @@ pub enum DecodeErrorKind {
     BadLength,
     /// A zero-length unchanged run anywhere but in the first pair of the delta.
     EmptyZeroRun,
-    /// A zero-length changed (literal) run.
+    /// A zero-length changed (literal) run (also when that length is the last byte of the
+    /// delta, where a literal would have to follow).
     EmptyLiteralRun,
     /// A run reaches past the end of the page.
     PastPageEnd,

@@ -92,3 +92,8 @@ pub const MAX_RUN: usize = 16383;
 pub fn encode(old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeError> {
     Encoder::new().encode(old, new, out)
 }
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
