@@ -95,17 +95,31 @@ fuzz_target!(|data: &[u8]| {
             let (res, out) = run(&enc, old, new, n, so);
             assert_eq!(res, ref_res, "kernel {k} vs scalar, out.len() = {n}");
             if let Ok(len) = res {
-                assert_eq!(&out[..len], &ref_out[..len], "kernel {k} bytes vs scalar, out.len() = {n}");
+                assert_eq!(
+                    &out[..len],
+                    &ref_out[..len],
+                    "kernel {k} bytes vs scalar, out.len() = {n}"
+                );
             }
         }
         // the free function (best kernel)
         let mut out = vec![0u8; n];
-        assert_eq!(xbzrle::encode(old, new, &mut out), ref_res, "encode() vs scalar");
+        assert_eq!(
+            xbzrle::encode(old, new, &mut out),
+            ref_res,
+            "encode() vs scalar"
+        );
     }
     // the kernels must not have touched their inputs
     assert!(old_buf[oo..oo + p] == pair.old[..] && new_buf[no..no + p] == pair.new[..]);
-    assert!(old_buf[..oo].iter().chain(&old_buf[oo + p..]).all(|&b| b == SENTINEL));
-    assert!(new_buf[..no].iter().chain(&new_buf[no + p..]).all(|&b| b == SENTINEL));
+    assert!(old_buf[..oo]
+        .iter()
+        .chain(&old_buf[oo + p..])
+        .all(|&b| b == SENTINEL));
+    assert!(new_buf[..no]
+        .iter()
+        .chain(&new_buf[no + p..])
+        .all(|&b| b == SENTINEL));
 
     // argument checks, every kernel
     for &k in &kernels {
@@ -139,6 +153,9 @@ fuzz_target!(|data: &[u8]| {
     for delta in &variants {
         let mut page_buf = placed(&pair.old, so);
         check_decoders(delta, &pair.old, &mut page_buf[so..so + p]);
-        assert!(page_buf[..so].iter().chain(&page_buf[so + p..]).all(|&b| b == SENTINEL));
+        assert!(page_buf[..so]
+            .iter()
+            .chain(&page_buf[so + p..])
+            .all(|&b| b == SENTINEL));
     }
 });

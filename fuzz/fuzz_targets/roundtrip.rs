@@ -29,7 +29,11 @@ fuzz_target!(|data: &[u8]| {
 
     match got {
         Ok(len) => {
-            assert_eq!(&out[..len], &model.bytes[..], "encoded bytes differ from the model's");
+            assert_eq!(
+                &out[..len],
+                &model.bytes[..],
+                "encoded bytes differ from the model's"
+            );
             // decode rebuilds the new page
             let mut page = old.clone();
             let d = xbzrle::decode(&out[..len], &mut page).expect("decode of an encoding failed");
@@ -40,7 +44,11 @@ fuzz_target!(|data: &[u8]| {
 
             // exactly L fits, L - 1 does not
             let mut exact = vec![0u8; len];
-            assert_eq!(xbzrle::encode(old, new, &mut exact), Ok(len), "out of exactly L bytes");
+            assert_eq!(
+                xbzrle::encode(old, new, &mut exact),
+                Ok(len),
+                "out of exactly L bytes"
+            );
             assert_eq!(&exact[..], &model.bytes[..]);
             if len > 0 {
                 let mut short = vec![0u8; len - 1];

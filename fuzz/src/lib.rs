@@ -62,7 +62,10 @@ fn model_read_len(delta: &[u8], i: usize) -> Option<(usize, usize)> {
 
 /// SPEC §2, step by step on a copy of the page: returns the decoded page and `d`, or the
 /// error kind and the delta offset of the length field that was refused.
-pub fn model_decode(delta: &[u8], old: &[u8]) -> Result<(Vec<u8>, usize), (DecodeErrorKind, usize)> {
+pub fn model_decode(
+    delta: &[u8],
+    old: &[u8],
+) -> Result<(Vec<u8>, usize), (DecodeErrorKind, usize)> {
     let n = delta.len();
     let p = old.len();
     let mut page = old.to_vec();
@@ -86,8 +89,12 @@ pub fn model_decode(delta: &[u8], old: &[u8]) -> Result<(Vec<u8>, usize), (Decod
         }
         d += z;
         i += used;
-        // 5
+        // 5 (SPEC §4 and the crate: when the one byte left is a literal length of zero,
+        // the error is reported as an empty literal run, else as truncated)
         if n - i < 2 {
+            if n - i == 1 && delta[i] == 0 {
+                return Err((DecodeErrorKind::EmptyLiteralRun, i));
+            }
             return Err((DecodeErrorKind::Truncated, i));
         }
         // 6
@@ -423,13 +430,30 @@ pub fn check_decoders(delta: &[u8], old: &[u8], page_buf: &mut [u8]) {
     let val = xbzrle::validate(delta, old.len());
     match (&model, &got) {
         (Ok((want_page, want_d)), Ok(d)) => {
-            assert_eq!(d, want_d, "decode returned a different offset than the model");
-            assert!(page_buf == &want_page[..], "decode produced a different page than the model");
+            assert_eq!(
+                d, want_d,
+                "decode returned a different offset than the model"
+            );
+            assert!(
+                page_buf == &want_page[..],
+                "decode produced a different page than the model"
+            );
         }
         (Err((kind, off)), Err(e)) => {
-            assert_eq!(e.kind(), *kind, "decode error kind differs from the model's");
-            assert_eq!(e.offset(), *off, "decode error offset differs from the model's");
-            assert!(page_buf == old, "decode changed the page although it failed");
+            assert_eq!(
+                e.kind(),
+                *kind,
+                "decode error kind differs from the model's"
+            );
+            assert_eq!(
+                e.offset(),
+                *off,
+                "decode error offset differs from the model's"
+            );
+            assert!(
+                page_buf == old,
+                "decode changed the page although it failed"
+            );
         }
         _ => panic!("decode and the model disagree: model {model:?}, decode {got:?}"),
     }
@@ -439,7 +463,10 @@ pub fn check_decoders(delta: &[u8], old: &[u8], page_buf: &mut [u8]) {
     let got2 = xbzrle::decode_non_atomic(delta, &mut page2);
     assert_eq!(got2, got, "decode_non_atomic disagrees with decode");
     if got.is_ok() {
-        assert!(page2 == page_buf, "decode_non_atomic produced a different page");
+        assert!(
+            page2 == page_buf,
+            "decode_non_atomic produced a different page"
+        );
     }
 }
 
