@@ -60,7 +60,7 @@ for t in $targets; do
     # -max_len: decode needs room for a 16 KiB literal run after its 7-byte page header;
     # the other targets read at most 5 + 7 + 256 * 6 bytes.
     max_len=2048
-    [[ "$t" == decode ]] && max_len=17000
+    if [[ "$t" == decode ]]; then max_len=17000; fi
     if cargo "+$toolchain" fuzz run "$t" "$corpus" -- \
         -max_total_time="$seconds" -max_len="$max_len" -dict=fuzz/dict/xbzrle.dict \
         -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1; then
