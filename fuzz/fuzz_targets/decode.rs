@@ -6,16 +6,11 @@
 //! error, and that `validate` and `decode_non_atomic` agree with it.
 #![no_main]
 
-use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use xbzrle_fuzz::{check_decoders, PageSpec};
+use xbzrle_fuzz::{check_decoders, DecodeInput};
 
-fuzz_target!(|data: &[u8]| {
-    let mut u = Unstructured::new(data);
-    let Ok(spec) = PageSpec::arbitrary(&mut u) else {
-        return;
-    };
-    let delta = u.take_rest();
+fuzz_target!(|input: DecodeInput<'_>| {
+    let DecodeInput { spec, delta } = input;
     let old = spec.page();
     let mut page = old.clone();
     check_decoders(delta, &old, &mut page);

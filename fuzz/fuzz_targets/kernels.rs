@@ -11,10 +11,9 @@
 //! `validate` and `decode_non_atomic` and compared with the model decoder.
 #![no_main]
 
-use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use xbzrle::{EncodeError, Encoder, Kernel};
-use xbzrle_fuzz::{check_decoders, model_encode, KernelHeader, PagePair};
+use xbzrle_fuzz::{check_decoders, model_encode, KernelInput};
 
 const GUARD: usize = 64;
 const SENTINEL: u8 = 0xa5;
@@ -49,14 +48,8 @@ fn placed(page: &[u8], off: usize) -> Vec<u8> {
     b
 }
 
-fuzz_target!(|data: &[u8]| {
-    let mut u = Unstructured::new(data);
-    let Ok(h) = KernelHeader::arbitrary(&mut u) else {
-        return;
-    };
-    let Ok(pair) = PagePair::read(&mut u) else {
-        return;
-    };
+fuzz_target!(|input: KernelInput| {
+    let KernelInput { header: h, pair } = input;
     let p = pair.old.len();
     let model = model_encode(&pair.old, &pair.new);
     let l = model.bytes.len();

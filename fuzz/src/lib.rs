@@ -342,8 +342,30 @@ impl Edit {
     }
 }
 
-/// A page pair: the old page from a [`PageSpec`], the new one = old with the edits.
+/// Input of the `decode` target: a [`PageSpec`], then the delta (the rest, verbatim).
 #[derive(Debug, Clone)]
+pub struct DecodeInput<'a> {
+    /// The page the delta is decoded onto.
+    pub spec: PageSpec,
+    /// The delta.
+    pub delta: &'a [u8],
+}
+
+impl<'a> Arbitrary<'a> for DecodeInput<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+        let spec = PageSpec::arbitrary(u)?;
+        let delta = u.bytes(u.len())?;
+        Ok(DecodeInput { spec, delta })
+    }
+
+    fn arbitrary_take_rest(mut u: Unstructured<'a>) -> arbitrary::Result<Self> {
+        Self::arbitrary(&mut u)
+    }
+}
+
+/// A page pair: the old page from a [`PageSpec`], the new one = old with the edits.
+/// It is the input of the `roundtrip` target.
+#[derive(Clone)]
 pub struct PagePair {
     /// The spec the pages came from.
     pub spec: PageSpec,
@@ -353,6 +375,45 @@ pub struct PagePair {
     pub old: Vec<u8>,
     /// New page.
     pub new: Vec<u8>,
+}
+
+impl std::fmt::Debug for PagePair {
+    /// The spec and the edits (what `cargo fuzz fmt` shows), not the pages.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PagePair")
+            .field("len", &self.spec.len())
+            .field("spec", &self.spec)
+            .field("edits", &self.edits)
+            .field(
+                "changed_bytes",
+                &self
+                    .old
+                    .iter()
+                    .zip(&self.new)
+                    .filter(|(a, b)| a != b)
+                    .count(),
+            )
+            .finish()
+    }
+}
+
+impl<'a> Arbitrary<'a> for PagePair {
+    fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+        PagePair::read(u)
+    }
+
+    fn arbitrary_take_rest(mut u: Unstructured<'a>) -> arbitrary::Result<Self> {
+        PagePair::read(&mut u)
+    }
+}
+
+/// Input of the `kernels` target: a [`KernelHeader`], then a [`PagePair`].
+#[derive(Debug, Clone, Arbitrary)]
+pub struct KernelInput {
+    /// Offsets and an extra output length.
+    pub header: KernelHeader,
+    /// The pages.
+    pub pair: PagePair,
 }
 
 /// At most this many edits are read (keeps one execution fast).

@@ -171,6 +171,27 @@ fn layouts_read_back_through_arbitrary() {
         h
     );
 
+    // the targets' typed inputs read the seed files as intended
+    for (target, name, bytes) in seeds::all() {
+        match target {
+            "decode" => {
+                let input = DecodeInput::arbitrary_take_rest(Unstructured::new(&bytes)).unwrap();
+                assert_eq!(input.spec.to_bytes(), bytes[..PAGE_SPEC_LEN], "{name}");
+                assert_eq!(input.delta, &bytes[PAGE_SPEC_LEN..], "{name}");
+            }
+            "roundtrip" => {
+                let pair = PagePair::arbitrary_take_rest(Unstructured::new(&bytes)).unwrap();
+                assert_eq!(pair.to_bytes(), bytes, "{name}");
+            }
+            _ => {
+                let input = KernelInput::arbitrary_take_rest(Unstructured::new(&bytes)).unwrap();
+                let mut back = input.header.to_bytes();
+                back.extend(input.pair.to_bytes());
+                assert_eq!(back, bytes, "{name}");
+            }
+        }
+    }
+
     for (name, pair) in seeds::page_pairs() {
         let bytes = pair.to_bytes();
         let back = PagePair::read(&mut Unstructured::new(&bytes)).unwrap();
