@@ -72,6 +72,15 @@ fuzz_target!(|input: KernelInput| {
 
     let reference = Encoder::with_kernel(Kernel::Scalar).expect("scalar is always available");
     let kernels: Vec<Kernel> = Kernel::available().collect();
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let names: Vec<&str> = kernels.iter().map(|k| k.name()).collect();
+        eprintln!(
+            "kernels under test: {} (best: {})",
+            names.join(" "),
+            Kernel::best()
+        );
+    });
     assert!(kernels.contains(&Kernel::Scalar));
     assert!(kernels.contains(&Kernel::best()));
 
