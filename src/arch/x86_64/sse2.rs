@@ -1,0 +1,135 @@
+//! SSE2: 16-byte lanes, four per 64-byte mask. SSE2 is part of x86-64 itself.
+
+use core::arch::x86_64::*;
+
+use crate::arch::generic::{self, Simd};
+use crate::error::EncodeError;
+
+/// The SSE2 kernel. Always available on x86-64.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sse2(());
+
+impl Sse2 {
+    /// The kernel; SSE2 is baseline on x86-64, so this never fails there.
+    #[inline]
+    pub(crate) fn new() -> Option<Self> {
+        if cfg!(target_feature = "sse2") {
+            Some(Sse2(()))
+        } else {
+            None
+        }
+    }
+
+    /// Canonical encoding (same contract as `crate::scalar::encode`).
+    #[inline]
+    pub(crate) fn encode(
+        self,
+        old: &[u8],
+        new: &[u8],
+        out: &mut [u8],
+    ) -> Result<usize, EncodeError> {
+        // SAFETY: a `Sse2` value exists only when SSE2 is enabled (see `new`).
+        unsafe { encode_sse2(self, old, new, out) }
+    }
+}
+
+/// # Safety
+/// The CPU must support SSE2.
+#[target_feature(enable = "sse2")]
+unsafe fn encode_sse2(
+    v: Sse2,
+    old: &[u8],
+    new: &[u8],
+    out: &mut [u8],
+) -> Result<usize, EncodeError> {
+    generic::encode(v, old, new, out)
+}
+
+/// Equality mask of 16 bytes (bit `i`: `a[i] == b[i]`).
+///
+/// # Safety
+/// `a` and `b` valid for reads of 16 bytes.
+#[inline(always)]
+unsafe fn eq16(a: *const u8, b: *const u8) -> u64 {
+    // SAFETY: the caller guarantees 16 readable bytes at `a` and `b`; unaligned loads.
+    unsafe {
+        let x = _mm_loadu_si128(a as *const __m128i);
+        let y = _mm_loadu_si128(b as *const __m128i);
+        _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) as u32 as u64
+    }
+}
+
+/// Byte-wise equality of 16 bytes at `a + i` and `b + i` (0xff where equal).
+///
+/// # Safety
+/// `a + i` and `b + i` valid for reads of 16 bytes.
+#[inline(always)]
+unsafe fn cmp16(a: *const u8, b: *const u8, i: usize) -> __m128i {
+    // SAFETY: the caller guarantees 16 readable bytes at `a + i` and `b + i`.
+    unsafe {
+        _mm_cmpeq_epi8(
+            _mm_loadu_si128(a.add(i) as *const __m128i),
+            _mm_loadu_si128(b.add(i) as *const __m128i),
+        )
+    }
+}
+
+#[inline(always)]
+fn mm(v: __m128i) -> u64 {
+    // SAFETY: SSE2 is part of x86-64.
+    unsafe { _mm_movemask_epi8(v) as u32 as u64 }
+}
+
+// SAFETY: `Sse2` values exist only where SSE2 runs (see `Sse2::new`).
+unsafe impl Simd for Sse2 {
+    const COPY: usize = 16;
+
+    #[inline(always)]
+    unsafe fn eq_mask64(self, a: *const u8, b: *const u8) -> u64 {
+        // SAFETY: the caller guarantees 64 readable bytes at `a` and `b`.
+        unsafe {
+            generic::opaque(
+                eq16(a, b)
+                    | eq16(a.add(16), b.add(16)) << 16
+                    | eq16(a.add(32), b.add(32)) << 32
+                    | eq16(a.add(48), b.add(48)) << 48,
+            )
+        }
+    }
+
+    #[inline(always)]
+    unsafe fn masks256(self, a: *const u8, b: *const u8) -> Option<[u64; 4]> {
+        // SAFETY: the caller guarantees 256 readable bytes at `a` and `b`.
+        unsafe {
+            let mut c = [_mm_setzero_si128(); 16];
+            let mut all = _mm_set1_epi8(-1);
+            let mut i = 0;
+            while i < 16 {
+                c[i] = cmp16(a, b, 16 * i);
+                all = _mm_and_si128(all, c[i]);
+                i += 1;
+            }
+            if _mm_movemask_epi8(all) == 0xffff {
+                return None;
+            }
+            let mut ms = [0u64; 4];
+            let mut j = 0;
+            while j < 4 {
+                ms[j] = generic::opaque(
+                    mm(c[4 * j])
+                        | mm(c[4 * j + 1]) << 16
+                        | mm(c[4 * j + 2]) << 32
+                        | mm(c[4 * j + 3]) << 48,
+                );
+                j += 1;
+            }
+            Some(ms)
+        }
+    }
+
+    #[inline(always)]
+    unsafe fn copy_block(self, src: *const u8, dst: *mut u8) {
+        // SAFETY: the caller guarantees 16 readable bytes at `src`, 16 writable at `dst`.
+        unsafe { _mm_storeu_si128(dst as *mut __m128i, _mm_loadu_si128(src as *const __m128i)) }
+    }
+}

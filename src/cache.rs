@@ -1,0 +1,529 @@
+//! The sender's page cache: what was last *sent* for each page (SPEC §6).
+//!
+//! [`PageCache`] follows the design of QEMU's XBZRLE cache:
+//!
+//! * a fixed memory budget in bytes, allocated once at construction (and at
+//!   [`resize`](PageCache::resize)), never per page;
+//! * **direct-mapped**: the slot count is `budget / page_size` rounded *down* to a power of
+//!   two, and page number `n` can only live in slot `n & (slots - 1)`;
+//! * **aging**: the cache counts dirty-sync rounds ([`advance_round`](PageCache::advance_round)).
+//!   Every entry remembers the round in which it was last inserted or looked up. An entry
+//!   used within the last two rounds (`entry.age + 1 >= current round`) is *not* evicted by
+//!   a different page: [`insert`](PageCache::insert) then fails with
+//!   [`InsertError::SlotBusy`], and the caller sends that page raw without caching it;
+//! * a successful [`lookup`](PageCache::lookup) refreshes the entry's age;
+//! * [`resize`](PageCache::resize) keeps every entry that still fits; when two old entries
+//!   land in the same new slot, the most recently used one is kept.
+//!
+//! Page numbers are any `u64` (for example a guest-physical address divided by the page
+//! size). All operations are O(1) (apart from `resize`) and never allocate.
+//!
+//! # Example
+//! ```
+//! use xbzrle::cache::{PageCache, InsertError};
+//!
+//! // 64 KiB budget, 4 KiB pages: 16 slots
+//! let mut cache = PageCache::new(64 * 1024, 4096)?;
+//! assert_eq!(cache.slots(), 16);
+//!
+//! let page = [7u8; 4096];
+//! cache.insert(3, &page)?;
+//! assert_eq!(cache.lookup(3).map(|p| p[0]), Some(7));
+//!
+//! // page 19 maps to the same slot (19 & 15 == 3); the entry for page 3 was used in
+//! // this round, so it is kept and the insert fails: send page 19 raw, uncached.
+//! assert_eq!(cache.insert(19, &page), Err(InsertError::SlotBusy { occupant: 3 }));
+//!
+//! // two rounds later, page 3 has not been used since: it may be evicted
+//! cache.advance_round();
+//! cache.advance_round();
+//! cache.insert(19, &page)?;
+//! assert!(cache.lookup(3).is_none());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use core::fmt;
+use std::vec::Vec;
+
+/// The cache could not be built with these parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CacheError {
+    /// The page size is 0 or larger than [`MAX_PAGE_SIZE`](crate::MAX_PAGE_SIZE), which
+    /// the codec cannot handle.
+    BadPageSize {
+        /// The page size that was given.
+        page_size: usize,
+    },
+    /// The memory budget cannot hold a single page.
+    BudgetTooSmall {
+        /// The budget that was given, in bytes.
+        budget: usize,
+        /// The page size.
+        page_size: usize,
+    },
+    /// The budget could not be allocated (or `budget` does not fit in memory).
+    OutOfMemory {
+        /// The number of bytes that could not be allocated.
+        bytes: usize,
+    },
+}
+
+impl fmt::Display for CacheError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            CacheError::BadPageSize { page_size } => write!(
+                f,
+                "page size {page_size} is not supported: it must be between 1 and {} bytes",
+                crate::MAX_PAGE_SIZE
+            ),
+            CacheError::BudgetTooSmall { budget, page_size } => write!(
+                f,
+                "cache budget of {budget} bytes is smaller than one page of {page_size} bytes"
+            ),
+            CacheError::OutOfMemory { bytes } => {
+                write!(f, "could not allocate {bytes} bytes for the page cache")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CacheError {}
+
+/// Why [`PageCache::insert`] did not store a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InsertError {
+    /// The slot holds a different page that was used within the last two rounds (QEMU's
+    /// aging rule): it is kept, and the new page is not cached.
+    SlotBusy {
+        /// The page number that occupies the slot.
+        occupant: u64,
+    },
+    /// The data is not exactly one page long.
+    WrongLength {
+        /// Length of the data that was given.
+        len: usize,
+        /// The cache's page size.
+        page_size: usize,
+    },
+}
+
+impl fmt::Display for InsertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            InsertError::SlotBusy { occupant } => write!(
+                f,
+                "cache slot is held by page {occupant}, used within the last two rounds"
+            ),
+            InsertError::WrongLength { len, page_size } => write!(
+                f,
+                "cannot cache {len} bytes: the cache's page size is {page_size} bytes"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InsertError {}
+
+/// Metadata of one slot. `page == EMPTY` marks a free slot.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    page: u64,
+    age: u64,
+}
+
+const EMPTY: u64 = u64::MAX;
+
+/// Direct-mapped page cache with QEMU's aging rule. See the [module docs](self).
+#[derive(Debug, Clone)]
+pub struct PageCache {
+    page_size: usize,
+    meta: Vec<Slot>,
+    data: Vec<u8>,
+    round: u64,
+    used: usize,
+}
+
+/// Allocates `n` zeroed bytes, reporting failure instead of aborting. The memory comes
+/// from the allocator's zeroed allocation (for large sizes, fresh pages the OS maps in
+/// lazily), so a large cache costs nothing until its slots are used.
+fn alloc_zeroed(n: usize) -> Result<Vec<u8>, CacheError> {
+    let oom = CacheError::OutOfMemory { bytes: n };
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let layout = std::alloc::Layout::array::<u8>(n).map_err(|_| oom)?;
+    // SAFETY: `layout` has a non-zero size (n > 0), as `alloc_zeroed` requires.
+    let ptr = unsafe { std::alloc::alloc_zeroed(layout) };
+    if ptr.is_null() {
+        return Err(oom);
+    }
+    // SAFETY: `ptr` is non-null and was allocated by the global allocator with the layout
+    // of `[u8; n]` (size n, align 1), exactly the layout of a `Vec<u8>` of capacity n;
+    // all n bytes are initialised (zeroed), so a length of n (<= capacity) is valid; the
+    // Vec takes sole ownership and will free it with the same layout.
+    Ok(unsafe { Vec::from_raw_parts(ptr, n, n) })
+}
+
+fn slot_count(budget: usize, page_size: usize) -> Result<usize, CacheError> {
+    if page_size == 0 || page_size > crate::MAX_PAGE_SIZE {
+        return Err(CacheError::BadPageSize { page_size });
+    }
+    let pages = budget / page_size;
+    if pages == 0 {
+        return Err(CacheError::BudgetTooSmall { budget, page_size });
+    }
+    // round down to a power of two
+    Ok(1usize << (usize::BITS - 1 - pages.leading_zeros()))
+}
+
+impl PageCache {
+    /// A cache of `budget` bytes for pages of `page_size` bytes: `budget / page_size`
+    /// slots rounded down to a power of two, all allocated now.
+    ///
+    /// # Errors
+    /// [`CacheError::BadPageSize`] for a page size of 0 or above
+    /// [`MAX_PAGE_SIZE`](crate::MAX_PAGE_SIZE), [`CacheError::BudgetTooSmall`] when the
+    /// budget is smaller than one page, [`CacheError::OutOfMemory`] when it cannot be
+    /// allocated.
+    ///
+    /// # Example
+    /// ```
+    /// use xbzrle::cache::{PageCache, CacheError};
+    /// // 100 pages' worth rounds down to 64 slots
+    /// assert_eq!(PageCache::new(100 * 4096, 4096)?.slots(), 64);
+    /// assert_eq!(
+    ///     PageCache::new(4095, 4096).unwrap_err(),
+    ///     CacheError::BudgetTooSmall { budget: 4095, page_size: 4096 }
+    /// );
+    /// assert!(PageCache::new(1 << 20, 0).is_err());
+    /// # Ok::<(), CacheError>(())
+    /// ```
+    pub fn new(budget: usize, page_size: usize) -> Result<PageCache, CacheError> {
+        let slots = slot_count(budget, page_size)?;
+        let mut meta = Vec::new();
+        meta.try_reserve_exact(slots)
+            .map_err(|_| CacheError::OutOfMemory {
+                bytes: slots.saturating_mul(core::mem::size_of::<Slot>()),
+            })?;
+        meta.resize(
+            slots,
+            Slot {
+                page: EMPTY,
+                age: 0,
+            },
+        );
+        let data = alloc_zeroed(slots * page_size)?;
+        Ok(PageCache {
+            page_size,
+            meta,
+            data,
+            round: 0,
+            used: 0,
+        })
+    }
+
+    /// The page size in bytes.
+    pub fn page_size(&self) -> usize {
+        self.page_size
+    }
+
+    /// The number of slots (a power of two).
+    pub fn slots(&self) -> usize {
+        self.meta.len()
+    }
+
+    /// The bytes of page data the cache holds when full: `slots() * page_size()`.
+    pub fn capacity_bytes(&self) -> usize {
+        self.data.len()
+    }
+
+    /// How many slots hold a page.
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    /// Whether no slot holds a page.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// The current round (starts at 0).
+    pub fn round(&self) -> u64 {
+        self.round
+    }
+
+    /// Starts the next dirty-sync round (QEMU bumps its cache generation at every
+    /// dirty-bitmap sync). Entries not used in this round or the one before become
+    /// evictable.
+    pub fn advance_round(&mut self) {
+        self.round += 1;
+    }
+
+    /// The slot page number `page` maps to: `page & (slots - 1)`.
+    #[inline]
+    pub fn slot_of(&self, page: u64) -> usize {
+        (page & (self.meta.len() as u64 - 1)) as usize
+    }
+
+    #[inline]
+    fn bytes(&self, slot: usize) -> core::ops::Range<usize> {
+        slot * self.page_size..(slot + 1) * self.page_size
+    }
+
+    /// Whether `page` is cached, without refreshing its age.
+    pub fn contains(&self, page: u64) -> bool {
+        page != EMPTY && self.meta[self.slot_of(page)].page == page
+    }
+
+    /// The cached copy of `page`, without refreshing its age.
+    pub fn peek(&self, page: u64) -> Option<&[u8]> {
+        let s = self.slot_of(page);
+        if page != EMPTY && self.meta[s].page == page {
+            Some(&self.data[self.bytes(s)])
+        } else {
+            None
+        }
+    }
+
+    /// The cached copy of `page`, refreshing its age to the current round (it then
+    /// cannot be evicted in this round or the next). Writing through the returned slice
+    /// updates the cached copy.
+    pub fn lookup(&mut self, page: u64) -> Option<&mut [u8]> {
+        let s = self.slot_of(page);
+        if page != EMPTY && self.meta[s].page == page {
+            self.meta[s].age = self.round;
+            let r = self.bytes(s);
+            Some(&mut self.data[r])
+        } else {
+            None
+        }
+    }
+
+    /// Stores `data` as the cached copy of `page`, with the current round as its age.
+    ///
+    /// Succeeds when the slot is free, already holds `page`, or holds a page that was not
+    /// used in this round or the one before (which is evicted). Otherwise fails with
+    /// [`InsertError::SlotBusy`] and changes nothing.
+    ///
+    /// The page number `u64::MAX` is reserved (it marks free slots) and cannot be cached:
+    /// inserting it fails with `SlotBusy { occupant: u64::MAX }`.
+    pub fn insert(&mut self, page: u64, data: &[u8]) -> Result<(), InsertError> {
+        let dst = self.insert_slot(page)?;
+        if data.len() != dst.len() {
+            return Err(InsertError::WrongLength {
+                len: data.len(),
+                page_size: dst.len(),
+            });
+        }
+        dst.copy_from_slice(data);
+        Ok(())
+    }
+
+    /// Like [`insert`](Self::insert), but fills the cached copy with zeros (what the
+    /// receiver holds after a zero-page record).
+    pub fn insert_zero(&mut self, page: u64) -> Result<(), InsertError> {
+        self.insert_slot(page)?.fill(0);
+        Ok(())
+    }
+
+    /// Claims the slot for `page` (aging rule), returns its bytes to fill.
+    fn insert_slot(&mut self, page: u64) -> Result<&mut [u8], InsertError> {
+        if page == EMPTY {
+            return Err(InsertError::SlotBusy { occupant: EMPTY });
+        }
+        let s = self.slot_of(page);
+        let m = self.meta[s];
+        if m.page != EMPTY && m.page != page && m.age + 1 >= self.round {
+            return Err(InsertError::SlotBusy { occupant: m.page });
+        }
+        if m.page == EMPTY {
+            self.used += 1;
+        }
+        self.meta[s] = Slot {
+            page,
+            age: self.round,
+        };
+        let r = self.bytes(s);
+        Ok(&mut self.data[r])
+    }
+
+    /// Forgets `page` if it is cached; returns whether it was.
+    pub fn remove(&mut self, page: u64) -> bool {
+        let s = self.slot_of(page);
+        if page != EMPTY && self.meta[s].page == page {
+            self.meta[s].page = EMPTY;
+            self.used -= 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Empties the cache (the round counter is kept).
+    pub fn clear(&mut self) {
+        for m in &mut self.meta {
+            m.page = EMPTY;
+        }
+        self.used = 0;
+    }
+
+    /// Gives the cache a new budget (same page size), keeping every entry that still
+    /// fits. Entries whose pages map to the same new slot compete: the one used most
+    /// recently (highest age) is kept; on equal ages the one with the lower old slot
+    /// index is kept. Ages and the round are preserved.
+    ///
+    /// On error the cache is unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use xbzrle::cache::PageCache;
+    /// let mut cache = PageCache::new(8 * 4096, 4096)?;
+    /// cache.insert(1, &[1u8; 4096])?;
+    /// cache.advance_round();
+    /// cache.insert(5, &[5u8; 4096])?; // newer; 5 & 3 == 1 & 3
+    /// cache.resize(4 * 4096)?;
+    /// assert_eq!(cache.slots(), 4);
+    /// assert_eq!(cache.peek(5).map(|p| p[0]), Some(5));
+    /// assert!(cache.peek(1).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn resize(&mut self, budget: usize) -> Result<(), CacheError> {
+        let mut new = PageCache::new(budget, self.page_size)?;
+        new.round = self.round;
+        for (old_slot, m) in self.meta.iter().enumerate() {
+            if m.page == EMPTY {
+                continue;
+            }
+            let s = new.slot_of(m.page);
+            let cur = new.meta[s];
+            if cur.page != EMPTY && cur.age >= m.age {
+                continue;
+            }
+            if cur.page == EMPTY {
+                new.used += 1;
+            }
+            new.meta[s] = *m;
+            let (src, dst) = (self.bytes(old_slot), new.bytes(s));
+            new.data[dst].copy_from_slice(&self.data[src]);
+        }
+        *self = new;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slot_count_rounds_down_to_power_of_two() {
+        assert_eq!(PageCache::new(4096, 4096).unwrap().slots(), 1);
+        assert_eq!(PageCache::new(3 * 4096, 4096).unwrap().slots(), 2);
+        assert_eq!(PageCache::new(4 * 4096 + 4095, 4096).unwrap().slots(), 4);
+        assert_eq!(PageCache::new(1000, 10).unwrap().slots(), 64);
+        assert_eq!(
+            PageCache::new(1 << 20, MAX_PS + 1).unwrap_err(),
+            CacheError::BadPageSize {
+                page_size: MAX_PS + 1
+            }
+        );
+        assert!(PageCache::new(1 << 20, MAX_PS).is_ok());
+        let e = PageCache::new(10, 4096).unwrap_err();
+        assert!(e.to_string().contains("smaller than one page"), "{e}");
+        let e = PageCache::new(10, 0).unwrap_err();
+        assert!(e.to_string().contains("page size 0"), "{e}");
+    }
+    const MAX_PS: usize = crate::MAX_PAGE_SIZE;
+
+    #[test]
+    fn huge_budget_is_an_error_not_an_abort() {
+        let e = PageCache::new(usize::MAX, 4096).unwrap_err();
+        assert!(matches!(e, CacheError::OutOfMemory { .. }), "{e:?}");
+        assert!(e.to_string().contains("could not allocate"));
+        // a large cache is cheap to create: its pages are not touched
+        let c = PageCache::new(1 << 28, 4096).unwrap();
+        assert_eq!(c.capacity_bytes(), 1 << 28);
+        assert!(c.peek(5).is_none());
+    }
+
+    #[test]
+    fn aging_rule_matches_qemu() {
+        let mut c = PageCache::new(4 * 16, 16).unwrap(); // 4 slots
+        let a = [1u8; 16];
+        let b = [2u8; 16];
+        c.insert(0, &a).unwrap(); // age 0, round 0
+        assert_eq!(c.insert(4, &b), Err(InsertError::SlotBusy { occupant: 0 }));
+        c.advance_round(); // round 1: age 0 + 1 >= 1, still fresh
+        assert_eq!(c.insert(4, &b), Err(InsertError::SlotBusy { occupant: 0 }));
+        c.advance_round(); // round 2: 0 + 1 < 2, evictable
+        c.insert(4, &b).unwrap();
+        assert!(c.peek(0).is_none());
+        assert_eq!(c.peek(4), Some(&b[..]));
+        assert_eq!(c.len(), 1);
+        // re-inserting the same page always succeeds
+        c.insert(4, &a).unwrap();
+        assert_eq!(c.peek(4), Some(&a[..]));
+    }
+
+    #[test]
+    fn lookup_refreshes_age_peek_does_not() {
+        let mut c = PageCache::new(16, 16).unwrap(); // 1 slot
+        c.insert(7, &[0u8; 16]).unwrap();
+        c.advance_round();
+        c.advance_round();
+        assert!(c.peek(7).is_some()); // no refresh
+        assert!(c.contains(7));
+        c.lookup(7).unwrap()[0] = 9; // refresh to round 2, and write through
+        c.advance_round(); // round 3: 2 + 1 >= 3
+        assert_eq!(
+            c.insert(8, &[0u8; 16]),
+            Err(InsertError::SlotBusy { occupant: 7 })
+        );
+        assert_eq!(c.peek(7).unwrap()[0], 9);
+        c.advance_round(); // round 4
+        c.insert_zero(8).unwrap();
+        assert_eq!(c.peek(8), Some(&[0u8; 16][..]));
+    }
+
+    #[test]
+    fn wrong_length_and_reserved_page() {
+        let mut c = PageCache::new(64, 16).unwrap();
+        assert_eq!(
+            c.insert(1, &[0u8; 15]),
+            Err(InsertError::WrongLength {
+                len: 15,
+                page_size: 16
+            })
+        );
+        assert!(c.insert(u64::MAX, &[0u8; 16]).is_err());
+        assert!(c.lookup(u64::MAX).is_none());
+        assert!(!c.remove(u64::MAX));
+    }
+
+    #[test]
+    fn resize_keeps_what_fits_and_most_recent_on_collision() {
+        let mut c = PageCache::new(8 * 4, 4).unwrap(); // 8 slots
+        for p in 0..8u64 {
+            c.insert(p, &[p as u8; 4]).unwrap();
+            c.advance_round();
+        }
+        // grow: everything kept
+        c.resize(16 * 4).unwrap();
+        assert_eq!(c.len(), 8);
+        for p in 0..8u64 {
+            assert_eq!(c.peek(p), Some(&[p as u8; 4][..]));
+        }
+        // shrink to 2 slots: pages 6 (even) and 7 (odd) are the newest
+        c.resize(2 * 4 + 3).unwrap();
+        assert_eq!(c.slots(), 2);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.peek(6), Some(&[6u8; 4][..]));
+        assert_eq!(c.peek(7), Some(&[7u8; 4][..]));
+        assert_eq!(c.round(), 8);
+        // failed resize leaves it alone
+        assert!(c.resize(3).is_err());
+        assert_eq!(c.len(), 2);
+        c.clear();
+        assert!(c.is_empty());
+    }
+}
