@@ -44,6 +44,18 @@ pub fn decode(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
 /// assert!(xbzrle::validate(&[0xff, 0x1f, 0x01, 0xaa], 4095).is_err());
 /// ```
 pub fn validate(delta: &[u8], page_len: usize) -> Result<usize, DecodeError> {
+    walk(delta, page_len, |_, _, _| {})
+}
+
+/// The checks of SPEC §2, in order, calling `literal(d, i, m)` for each literal run (`m`
+/// bytes at `delta[i..]` for `page[d..]`) as soon as it has been checked. Returns the
+/// offset just past the last literal run, or the first error.
+#[inline(always)]
+fn walk(
+    delta: &[u8],
+    page_len: usize,
+    mut literal: impl FnMut(usize, usize, usize),
+) -> Result<usize, DecodeError> {
     use DecodeErrorKind::*;
     let n = delta.len();
     let mut i = 0;
@@ -80,6 +92,7 @@ pub fn validate(delta: &[u8], page_len: usize) -> Result<usize, DecodeError> {
         if m > n - i - used {
             return Err(DecodeError::new(Truncated, i));
         }
+        literal(d, i + used, m);
         d += m;
         i += used + m;
     }
@@ -162,47 +175,10 @@ fn copy_literal(dst: &mut [u8], src: &[u8]) {
 /// to measure what atomicity costs (benchmarks); not part of the supported API.
 #[doc(hidden)]
 pub fn decode_non_atomic(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
-    use DecodeErrorKind::*;
-    let n = delta.len();
-    let p = page.len();
-    let mut i = 0;
-    let mut d = 0;
-    while i < n {
-        if n - i < 2 {
-            return Err(DecodeError::new(Truncated, i));
-        }
-        let Some((z, used)) = uleb::read(delta[i], delta[i + 1]) else {
-            return Err(DecodeError::new(BadLength, i));
-        };
-        if z == 0 && i != 0 {
-            return Err(DecodeError::new(EmptyZeroRun, i));
-        }
-        if z > p - d {
-            return Err(DecodeError::new(PastPageEnd, i));
-        }
-        d += z;
-        i += used;
-        if n - i < 2 {
-            return Err(literal_header_missing(delta, i));
-        }
-        let Some((m, used)) = uleb::read(delta[i], delta[i + 1]) else {
-            return Err(DecodeError::new(BadLength, i));
-        };
-        if m == 0 {
-            return Err(DecodeError::new(EmptyLiteralRun, i));
-        }
-        if m > p - d {
-            return Err(DecodeError::new(PastPageEnd, i));
-        }
-        if m > n - i - used {
-            return Err(DecodeError::new(Truncated, i));
-        }
-        i += used;
-        copy_literal(&mut page[d..d + m], &delta[i..i + m]);
-        d += m;
-        i += m;
-    }
-    Ok(d)
+    let page_len = page.len();
+    walk(delta, page_len, |d, i, m| {
+        copy_literal(&mut page[d..d + m], &delta[i..i + m])
+    })
 }
 
 #[cfg(test)]

@@ -34,6 +34,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## What else is here
+//! * [`Kernel`] and [`Encoder`]: the encoder kernels (scalar reference, SSE2, AVX2,
+//!   AVX-512BW, NEON), chosen once per process by CPU feature detection, or forced.
+//! * [`validate`]: what [`decode`] would return, without touching a page.
+//! * `cache` and `migrate` (feature `std`): QEMU's XBZRLE page cache and the sender
+//!   and receiver sides of a migration, with QEMU's counters.
+//! * [`scenario`]: the benchmark patterns of the 2011 XBZRLE benchmark.
+//!
 //! ## Documented choices
 //! * Where QEMU's scalar encoder would report overflow although the canonical encoding
 //!   fits (`dlen - 1` or `dlen` bytes, page ending unchanged), this crate succeeds.

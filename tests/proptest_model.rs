@@ -273,3 +273,47 @@ fn overflow_boundary_on_a_dense_page() {
     assert_eq!(encode(&old, &new, &mut out[..want.len()]), Ok(want.len()));
     assert_eq!(&out[..want.len()], &want[..]);
 }
+
+/// Deltas with more runs than the decoder records in its validation pass (it walks the
+/// headers again from there): every count around that limit, valid and refused at the
+/// very end.
+#[test]
+fn decode_of_deltas_with_many_runs() {
+    for runs in [
+        0usize, 1, 2, 63, 64, 65, 79, 80, 81, 82, 159, 160, 161, 500, 2048,
+    ] {
+        for lit in [1usize, 2, 3, 130] {
+            let len = 4 * 4096;
+            let mut old = vec![0u8; len];
+            xbzrle::scenario::fill_random(&mut old, runs as u64);
+            let mut new = old.clone();
+            let mut p = 0;
+            for r in 0..runs {
+                p += 1 + r % 3;
+                if p + lit > len {
+                    break;
+                }
+                for b in &mut new[p..p + lit] {
+                    *b ^= 0x11;
+                }
+                p += lit;
+            }
+            let delta = model_encode(&old, &new).unwrap();
+            check_decode(&delta, len, runs as u64).unwrap();
+            let mut page = old.clone();
+            decode(&delta, &mut page).unwrap();
+            assert!(page == new, "{runs} runs of {lit}");
+            if delta.is_empty() {
+                continue; // `00 01 aa` alone is valid
+            }
+            // the same delta with one bad pair at the end is refused, page untouched
+            let mut bad = delta.clone();
+            bad.extend_from_slice(&[0x00, 0x01, 0xaa]);
+            let mut page = old.clone();
+            let err = decode(&bad, &mut page).unwrap_err();
+            assert_eq!(err.offset(), delta.len(), "{runs} runs of {lit}");
+            assert!(page == old, "{runs} runs of {lit}: refused delta wrote");
+            check_decode(&bad, len, runs as u64).unwrap();
+        }
+    }
+}
