@@ -3,7 +3,8 @@
 //! This is the only place that knows which kernels exist. CPU features are detected once
 //! (with `cpufeatures`, which caches its CPUID result) and the choice of
 //! [`Kernel::best`] is cached in an atomic, so the free [`encode`](crate::encode) costs
-//! one relaxed load and a `match` per call. An [`Encoder`] holds the resolved kernel.
+//! one relaxed load and a `match` per call: the cached value is turned back into a
+//! kernel without re-running the CPU check. An [`Encoder`] holds the resolved kernel.
 
 use core::sync::atomic::{AtomicU8, Ordering};
 
@@ -85,9 +86,14 @@ impl Kernel {
     /// The kernel [`Encoder::new`] and [`encode`](crate::encode) use on this CPU,
     /// chosen once and cached.
     ///
-    /// Policy: AVX2 where available, else SSE2 on x86-64; NEON on AArch64; else scalar.
-    /// AVX-512 is never chosen automatically (select it with [`Encoder::with_kernel`]):
-    /// see the README for the measurements behind this.
+    /// Policy: on x86-64, AVX-512 where the CPU has AVX-512BW with VBMI2 (the generations
+    /// that do not down-clock on it: Ice Lake and later, Zen 4 and later; measured 3–13 %
+    /// faster than AVX2 there), else AVX2, else SSE2; NEON on AArch64; else scalar.
+    ///
+    /// An operator can force the choice without recompiling: with the `std` feature, the
+    /// environment variable [`KERNEL_ENV`] (`XBZRLE_KERNEL`) set to a kernel's
+    /// [`name`](Kernel::name) is read once, by the first call that needs the choice, and
+    /// wins when that kernel can run here; any other value is ignored.
     pub fn best() -> Kernel {
         best_imp().kernel()
     }
@@ -132,6 +138,38 @@ impl Imp {
         }
     }
 
+    /// The runnable form of `k` without the CPU check (the dispatch cache's fast path).
+    ///
+    /// # Safety
+    /// `Imp::of(k)` must have returned `Some` earlier in this process.
+    #[inline(always)]
+    unsafe fn of_unchecked(k: Kernel) -> Imp {
+        match k {
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Sse2 => {
+                // SAFETY: the caller guarantees the SSE2 check passed.
+                Imp::Sse2(unsafe { crate::arch::x86_64::Sse2::new_unchecked() })
+            }
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Avx2 => {
+                // SAFETY: the caller guarantees the AVX2 check passed.
+                Imp::Avx2(unsafe { crate::arch::x86_64::Avx2::new_unchecked() })
+            }
+            #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+            Kernel::Avx512 => {
+                // SAFETY: the caller guarantees the AVX-512 check passed.
+                Imp::Avx512(unsafe { crate::arch::x86_64::Avx512::new_unchecked() })
+            }
+            #[cfg(target_arch = "aarch64")]
+            Kernel::Neon => {
+                // SAFETY: the caller guarantees the NEON check passed.
+                Imp::Neon(unsafe { crate::arch::aarch64::Neon::new_unchecked() })
+            }
+            // the scalar kernel, and kernels this build does not have (never cached)
+            _ => Imp::Scalar,
+        }
+    }
+
     fn kernel(self) -> Kernel {
         match self {
             Imp::Scalar => Kernel::Scalar,
@@ -163,34 +201,90 @@ impl Imp {
     }
 }
 
-/// The automatic choice, in order of preference (see [`Kernel::best`]).
+/// The automatic choice on a CPU of an AVX-512 generation that does not down-clock
+/// (AVX-512BW with VBMI2: Ice Lake and later, Zen 4 and later), best first.
+const PREFERENCE_AVX512: &[Kernel] = &[
+    Kernel::Avx512,
+    Kernel::Avx2,
+    Kernel::Sse2,
+    Kernel::Neon,
+    Kernel::Scalar,
+];
+
+/// The automatic choice everywhere else, best first (see [`Kernel::best`]).
 const PREFERENCE: &[Kernel] = &[Kernel::Avx2, Kernel::Sse2, Kernel::Neon, Kernel::Scalar];
 
-/// Cached index into `PREFERENCE` plus one; 0 = not chosen yet.
+/// The environment variable an operator sets to force the dispatched kernel (read once,
+/// by the first call that needs the choice; `std` builds only).
+pub const KERNEL_ENV: &str = "XBZRLE_KERNEL";
+
+/// The preference order for a CPU that does (`true`) or does not have the AVX-512
+/// features dispatch prefers.
+fn preference(avx512_preferred: bool) -> &'static [Kernel] {
+    if avx512_preferred {
+        PREFERENCE_AVX512
+    } else {
+        PREFERENCE
+    }
+}
+
+/// Whether this CPU is one where dispatch prefers AVX-512 over AVX2.
+fn cpu_prefers_avx512() -> bool {
+    #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+    {
+        crate::arch::x86_64::prefers_avx512()
+    }
+    #[cfg(not(all(target_arch = "x86_64", xbzrle_avx512)))]
+    {
+        false
+    }
+}
+
+/// The kernel named by [`KERNEL_ENV`], when it is set to a kernel's name.
+#[cfg(feature = "std")]
+fn forced_kernel() -> Option<Kernel> {
+    let name = std::env::var(KERNEL_ENV).ok()?;
+    Kernel::from_name(name.trim())
+}
+
+#[cfg(not(feature = "std"))]
+fn forced_kernel() -> Option<Kernel> {
+    None
+}
+
+/// The cached choice: an index into [`Kernel::ALL`] plus one; 0 = not chosen yet. Only
+/// [`choose_best`] stores into it, and only kernels that passed their CPU check.
 static BEST: AtomicU8 = AtomicU8::new(0);
 
 #[inline]
 fn best_imp() -> Imp {
-    let i = BEST.load(Ordering::Relaxed);
-    if i != 0 {
-        // the kernel was found available before; `of` re-checks it with the cached
-        // feature bits (a load and a compare) to build the proof value
-        if let Some(imp) = Imp::of(PREFERENCE[(i - 1) as usize]) {
-            return imp;
-        }
+    match BEST.load(Ordering::Relaxed) {
+        0 => choose_best(),
+        // SAFETY: `BEST` holds only kernels whose `Imp::of` returned `Some` in this
+        // process (`choose_best`), and CPU features do not change while it runs.
+        i => unsafe { Imp::of_unchecked(Kernel::ALL[usize::from(i - 1)]) },
     }
-    choose_best()
 }
 
+/// Resolves the choice once: the forced kernel when it is set and can run here, else the
+/// first runnable kernel of this CPU's preference order. Threads racing here all compute
+/// the same value.
 #[cold]
 fn choose_best() -> Imp {
-    for (i, &k) in PREFERENCE.iter().enumerate() {
-        if let Some(imp) = Imp::of(k) {
-            BEST.store(i as u8 + 1, Ordering::Relaxed);
-            return imp;
-        }
-    }
-    Imp::Scalar
+    let imp = forced_kernel()
+        .and_then(Imp::of)
+        .or_else(|| {
+            preference(cpu_prefers_avx512())
+                .iter()
+                .find_map(|&k| Imp::of(k))
+        })
+        .unwrap_or(Imp::Scalar);
+    let index = Kernel::ALL
+        .iter()
+        .position(|&k| k == imp.kernel())
+        .expect("every kernel is in Kernel::ALL");
+    BEST.store(index as u8 + 1, Ordering::Relaxed);
+    imp
 }
 
 /// An encoder bound to one kernel that this CPU is known to support.
@@ -263,4 +357,30 @@ pub(crate) fn check_pages(old: &[u8], new: &[u8]) -> Result<(), EncodeError> {
         return Err(EncodeError::PageTooLarge { len: new.len() });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preference_orders_start_with_the_widest_preferred_kernel() {
+        assert_eq!(preference(true)[0], Kernel::Avx512);
+        assert_eq!(preference(false)[0], Kernel::Avx2);
+        assert!(!preference(false).contains(&Kernel::Avx512));
+        for order in [preference(true), preference(false)] {
+            assert_eq!(order.last(), Some(&Kernel::Scalar));
+        }
+    }
+
+    #[test]
+    fn cached_choice_is_the_checked_choice() {
+        let first = best_imp();
+        let cached = best_imp();
+        assert_eq!(first, cached);
+        assert_eq!(Imp::of(first.kernel()), Some(first));
+        if cpu_prefers_avx512() && forced_kernel().is_none() {
+            assert_eq!(first.kernel(), Kernel::Avx512);
+        }
+    }
 }

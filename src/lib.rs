@@ -71,7 +71,7 @@ mod zero;
 pub use decode::decode_non_atomic;
 pub use decode::{decode, validate};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, KernelUnavailable};
-pub use kernel::{Encoder, Kernel};
+pub use kernel::{Encoder, Kernel, KERNEL_ENV};
 pub use zero::is_zero_page;
 
 /// Test support, not part of the API: the generic SIMD algorithm instantiated with a

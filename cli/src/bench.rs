@@ -587,6 +587,20 @@ fn row_json(setting: Setting, scenario: Scenario, r: &Row, pages: usize) -> Valu
     })
 }
 
+/// How the dispatched kernel was chosen, when an operator forced it (or tried to).
+fn dispatch_note(best: Kernel) -> String {
+    match std::env::var(xbzrle::KERNEL_ENV) {
+        Ok(v) if Kernel::from_name(v.trim()) == Some(best) => {
+            format!(" (forced by {}={v})", xbzrle::KERNEL_ENV)
+        }
+        Ok(v) => format!(
+            " ({}={v} ignored: not a kernel this CPU can run)",
+            xbzrle::KERNEL_ENV
+        ),
+        Err(_) => String::new(),
+    }
+}
+
 /// Runs the benchmark.
 pub fn run(args: Args) -> Result<(), String> {
     let started = Instant::now();
@@ -612,13 +626,14 @@ pub fn run(args: Args) -> Result<(), String> {
     out.line(&format!("CPU:       {model}"));
     out.line(&format!("features:  {}", feat_str.join(" ")));
     out.line(&format!(
-        "kernels:   {} available; dispatch selects {}; benchmarking {}",
+        "kernels:   {} available; dispatch selects {}{}; benchmarking {}",
         available
             .iter()
             .map(|k| k.name())
             .collect::<Vec<_>>()
             .join(", "),
         best.name(),
+        dispatch_note(best),
         cfg.kernels
             .iter()
             .map(|k| k.name())

@@ -25,6 +25,16 @@ impl Neon {
         }
     }
 
+    /// The kernel without the CPU check, for the dispatch cache.
+    ///
+    /// # Safety
+    /// [`new`](Self::new) must have returned `Some` earlier in this process (CPU features
+    /// do not change while a process runs).
+    #[inline(always)]
+    pub(crate) unsafe fn new_unchecked() -> Self {
+        Neon(())
+    }
+
     /// Canonical encoding (same contract as `crate::scalar::encode`).
     #[inline]
     pub(crate) fn encode(

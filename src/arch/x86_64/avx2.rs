@@ -20,6 +20,16 @@ impl Avx2 {
         }
     }
 
+    /// The kernel without the CPU check, for the dispatch cache.
+    ///
+    /// # Safety
+    /// [`new`](Self::new) must have returned `Some` earlier in this process (CPU features
+    /// do not change while a process runs).
+    #[inline(always)]
+    pub(crate) unsafe fn new_unchecked() -> Self {
+        Avx2(())
+    }
+
     /// Canonical encoding (same contract as `crate::scalar::encode`).
     #[inline]
     pub(crate) fn encode(

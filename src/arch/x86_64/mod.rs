@@ -21,3 +21,13 @@ cpufeatures::new!(
     "bmi2",
     "popcnt"
 );
+// The AVX-512 generations that do not down-clock on 512-bit integer code (Ice Lake and
+// later, Zen 4 and later) are the ones with VBMI2; dispatch prefers AVX-512 only there.
+#[cfg(xbzrle_avx512)]
+cpufeatures::new!(cpuid_avx512_vbmi2, "avx512f", "avx512bw", "avx512vbmi2");
+
+/// Whether this CPU is of an AVX-512 generation that dispatch prefers over AVX2.
+#[cfg(xbzrle_avx512)]
+pub(crate) fn prefers_avx512() -> bool {
+    cpuid_avx512_vbmi2::get()
+}
