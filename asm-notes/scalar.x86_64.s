@@ -1,4 +1,4 @@
-0000000000020650 <xbzrle::scalar::encode>:
+000000000001e750 <xbzrle::arch::scalar::encode>:
 push   %rbp
 push   %r15
 push   %r14
@@ -21,7 +21,7 @@ mov    %rdx,0x18(%rsp)
 nopw   0x0(%rax,%rax,1)
 mov    (%rsp),%rdx
 sub    %rdi,%rdx
-jb     20974 <xbzrle::scalar::encode+0x324>
+jb     1ea74 <xbzrle::arch::scalar::encode+0x324>
 mov    0x10(%rsp),%rax
 lea    (%rax,%rdi,1),%rcx
 mov    %r11,%rax
@@ -36,39 +36,39 @@ and    %r8,%rdx
 mov    $0x8,%r8d
 data16 data16 data16 data16 cs nopw 0x0(%rax,%rax,1)
 cmp    %rax,%r8
-ja     20720 <xbzrle::scalar::encode+0xd0>
+ja     1e820 <xbzrle::arch::scalar::encode+0xd0>
 mov    -0x8(%rcx,%r8,1),%r9
 mov    -0x8(%rsi,%r8,1),%r10
 add    $0x8,%r8
 cmp    %r10,%r9
-je     206f0 <xbzrle::scalar::encode+0xa0>
+je     1e7f0 <xbzrle::arch::scalar::encode+0xa0>
 xor    %r9,%r10
 tzcnt  %r10,%rax
 shr    $0x3,%eax
 add    %r8,%rax
 add    $0xfffffffffffffff0,%rax
-jmp    20750 <xbzrle::scalar::encode+0x100>
+jmp    1e850 <xbzrle::arch::scalar::encode+0x100>
 nopl   0x0(%rax)
 cmp    %rax,%rdx
-je     20750 <xbzrle::scalar::encode+0x100>
+je     1e850 <xbzrle::arch::scalar::encode+0x100>
 data16 cs nopw 0x0(%rax,%rax,1)
 movzbl (%rcx,%rdx,1),%r8d
 cmp    (%rsi,%rdx,1),%r8b
-jne    20745 <xbzrle::scalar::encode+0xf5>
+jne    1e845 <xbzrle::arch::scalar::encode+0xf5>
 inc    %rdx
 cmp    %rdx,%rax
-jne    20730 <xbzrle::scalar::encode+0xe0>
-jmp    20750 <xbzrle::scalar::encode+0x100>
+jne    1e830 <xbzrle::arch::scalar::encode+0xe0>
+jmp    1e850 <xbzrle::arch::scalar::encode+0x100>
 mov    %rdx,%rax
 nopl   0x0(%rax,%rax,1)
 add    %rax,%rdi
 mov    %r11,%rdx
 sub    %rdi,%rdx
-je     20941 <xbzrle::scalar::encode+0x2f1>
-jb     20988 <xbzrle::scalar::encode+0x338>
+je     1ea41 <xbzrle::arch::scalar::encode+0x2f1>
+jb     1ea88 <xbzrle::arch::scalar::encode+0x338>
 mov    (%rsp),%rsi
 sub    %rdi,%rsi
-jb     2099b <xbzrle::scalar::encode+0x34b>
+jb     1ea9b <xbzrle::arch::scalar::encode+0x34b>
 mov    0x10(%rsp),%rcx
 add    %rdi,%rcx
 cmp    %rdx,%rsi
@@ -80,7 +80,7 @@ and    %r9,%r8
 mov    $0x8,%r9d
 nopl   0x0(%rax,%rax,1)
 cmp    %rdx,%r9
-ja     207e0 <xbzrle::scalar::encode+0x190>
+ja     1e8e0 <xbzrle::arch::scalar::encode+0x190>
 mov    -0x8(%rsi,%r9,1),%r10
 xor    -0x8(%rcx,%r9,1),%r10
 mov    %r10,%r11
@@ -89,36 +89,36 @@ and    %r15,%r11
 add    %rbx,%r10
 add    $0x8,%r9
 and    %r11,%r10
-je     207a0 <xbzrle::scalar::encode+0x150>
+je     1e8a0 <xbzrle::arch::scalar::encode+0x150>
 tzcnt  %r10,%rcx
 shr    $0x3,%ecx
 lea    (%rcx,%r9,1),%rdx
 add    $0xfffffffffffffff0,%rdx
 mov    %r14,%r10
-jmp    20810 <xbzrle::scalar::encode+0x1c0>
+jmp    1e910 <xbzrle::arch::scalar::encode+0x1c0>
 nopl   0x0(%rax)
 cmp    %rdx,%r8
 mov    %r14,%r10
-je     20810 <xbzrle::scalar::encode+0x1c0>
+je     1e910 <xbzrle::arch::scalar::encode+0x1c0>
 nopl   0x0(%rax,%rax,1)
 movzbl (%rcx,%r8,1),%r9d
 cmp    (%rsi,%r8,1),%r9b
-je     20805 <xbzrle::scalar::encode+0x1b5>
+je     1e905 <xbzrle::arch::scalar::encode+0x1b5>
 inc    %r8
 cmp    %r8,%rdx
-jne    207f0 <xbzrle::scalar::encode+0x1a0>
-jmp    20810 <xbzrle::scalar::encode+0x1c0>
+jne    1e8f0 <xbzrle::arch::scalar::encode+0x1a0>
+jmp    1e910 <xbzrle::arch::scalar::encode+0x1c0>
 mov    %r8,%rdx
 nopl   0x0(%rax,%rax,1)
 mov    %rdx,%rbp
 add    %rdi,%rbp
-jb     20960 <xbzrle::scalar::encode+0x310>
+jb     1ea60 <xbzrle::arch::scalar::encode+0x310>
 cmp    (%rsp),%rbp
-ja     20960 <xbzrle::scalar::encode+0x310>
+ja     1ea60 <xbzrle::arch::scalar::encode+0x310>
 mov    %rdx,%rcx
 or     %rax,%rcx
 cmp    $0x3fff,%rcx
-ja     2092f <xbzrle::scalar::encode+0x2df>
+ja     1ea2f <xbzrle::arch::scalar::encode+0x2df>
 xor    %ecx,%ecx
 cmp    $0x7f,%rax
 seta   %cl
@@ -131,10 +131,10 @@ add    $0x2,%rcx
 mov    %r10,%rdi
 sub    %r12,%rdi
 cmp    %rdi,%rcx
-ja     2092f <xbzrle::scalar::encode+0x2df>
+ja     1ea2f <xbzrle::arch::scalar::encode+0x2df>
 mov    $0x1,%edi
 cmp    $0x80,%rax
-jb     20886 <xbzrle::scalar::encode+0x236>
+jb     1e986 <xbzrle::arch::scalar::encode+0x236>
 mov    %eax,%ecx
 or     $0x80,%cl
 shr    $0x7,%eax
@@ -145,22 +145,22 @@ mov    %al,0x0(%r13,%r12,1)
 add    %r12,%rdi
 mov    %r10,%rax
 sub    %rdi,%rax
-jb     209af <xbzrle::scalar::encode+0x35f>
+jb     1eaaf <xbzrle::arch::scalar::encode+0x35f>
 cmp    $0x80,%rdx
-jae    208c0 <xbzrle::scalar::encode+0x270>
+jae    1e9c0 <xbzrle::arch::scalar::encode+0x270>
 cmp    %rdi,%r10
-je     209d8 <xbzrle::scalar::encode+0x388>
+je     1ead8 <xbzrle::arch::scalar::encode+0x388>
 mov    %dl,0x0(%r13,%rdi,1)
 mov    $0x1,%eax
-jmp    208ec <xbzrle::scalar::encode+0x29c>
+jmp    1e9ec <xbzrle::arch::scalar::encode+0x29c>
 nopl   0x0(%rax,%rax,1)
 cmp    %rdi,%r10
-je     20a00 <xbzrle::scalar::encode+0x3b0>
+je     1eb00 <xbzrle::arch::scalar::encode+0x3b0>
 mov    %edx,%ecx
 or     $0x80,%cl
 mov    %cl,0x0(%r13,%rdi,1)
 cmp    $0x1,%rax
-je     209e9 <xbzrle::scalar::encode+0x399>
+je     1eae9 <xbzrle::arch::scalar::encode+0x399>
 mov    %edx,%eax
 shr    $0x7,%eax
 mov    %al,0x1(%r13,%rdi,1)
@@ -168,23 +168,23 @@ mov    $0x2,%eax
 add    %rdi,%rax
 lea    (%rax,%rdx,1),%r12
 cmp    %r10,%r12
-ja     209c2 <xbzrle::scalar::encode+0x372>
+ja     1eac2 <xbzrle::arch::scalar::encode+0x372>
 add    %r13,%rax
 mov    %rax,%rdi
-call   *0x46710(%rip)        # 67018 <memcpy@GLIBC_2.14>
+call   *0x48ce0(%rip)        # 676e8 <memcpy@GLIBC_2.14>
 mov    %rbp,%rdi
 mov    0x18(%rsp),%r11
 cmp    %r11,%rbp
-jbe    206a0 <xbzrle::scalar::encode+0x50>
-lea    0x441d8(%rip),%rcx        # 64af8 <__frame_dummy_init_array_entry+0x558>
+jbe    1e7a0 <xbzrle::arch::scalar::encode+0x50>
+lea    0x466b8(%rip),%rcx        # 650d8 <__frame_dummy_init_array_entry+0x468>
 mov    %rbp,%rdi
 mov    %r11,%rsi
 mov    %r11,%rdx
-call   *0x46779(%rip)        # 670a8 <_DYNAMIC+0x310>
+call   *0x48d49(%rip)        # 67778 <_DYNAMIC+0x310>
 mov    0x8(%rsp),%rax
 movq   $0x0,(%rax)
 mov    %r12,0x8(%rax)
-jmp    20951 <xbzrle::scalar::encode+0x301>
+jmp    1ea51 <xbzrle::arch::scalar::encode+0x301>
 mov    0x8(%rsp),%rax
 mov    %r12,0x8(%rax)
 movq   $0x3,(%rax)
@@ -196,43 +196,43 @@ pop    %r14
 pop    %r15
 pop    %rbp
 ret
-lea    0x44131(%rip),%rcx        # 64a98 <__frame_dummy_init_array_entry+0x4f8>
+lea    0x46611(%rip),%rcx        # 65078 <__frame_dummy_init_array_entry+0x408>
 mov    %rbp,%rsi
 mov    (%rsp),%rdx
-call   *0x46734(%rip)        # 670a8 <_DYNAMIC+0x310>
-lea    0x44165(%rip),%rcx        # 64ae0 <__frame_dummy_init_array_entry+0x540>
+call   *0x48d04(%rip)        # 67778 <_DYNAMIC+0x310>
+lea    0x46645(%rip),%rcx        # 650c0 <__frame_dummy_init_array_entry+0x450>
 mov    (%rsp),%rdx
 mov    %rdx,%rsi
-call   *0x46720(%rip)        # 670a8 <_DYNAMIC+0x310>
-lea    0x44139(%rip),%rcx        # 64ac8 <__frame_dummy_init_array_entry+0x528>
+call   *0x48cf0(%rip)        # 67778 <_DYNAMIC+0x310>
+lea    0x46619(%rip),%rcx        # 650a8 <__frame_dummy_init_array_entry+0x438>
 mov    %r11,%rsi
 mov    %r11,%rdx
-call   *0x4670d(%rip)        # 670a8 <_DYNAMIC+0x310>
-lea    0x4410e(%rip),%rcx        # 64ab0 <__frame_dummy_init_array_entry+0x510>
+call   *0x48cdd(%rip)        # 67778 <_DYNAMIC+0x310>
+lea    0x465ee(%rip),%rcx        # 65090 <__frame_dummy_init_array_entry+0x420>
 mov    (%rsp),%rdx
 mov    %rdx,%rsi
-call   *0x466f9(%rip)        # 670a8 <_DYNAMIC+0x310>
-lea    0x44172(%rip),%rcx        # 64b28 <__frame_dummy_init_array_entry+0x588>
+call   *0x48cc9(%rip)        # 67778 <_DYNAMIC+0x310>
+lea    0x46652(%rip),%rcx        # 65108 <__frame_dummy_init_array_entry+0x498>
 mov    %r10,%rsi
 mov    %r10,%rdx
-call   *0x466e6(%rip)        # 670a8 <_DYNAMIC+0x310>
-lea    0x44147(%rip),%rcx        # 64b10 <__frame_dummy_init_array_entry+0x570>
+call   *0x48cb6(%rip)        # 67778 <_DYNAMIC+0x310>
+lea    0x46627(%rip),%rcx        # 650f0 <__frame_dummy_init_array_entry+0x480>
 mov    %rax,%rdi
 mov    %r12,%rsi
 mov    %r10,%rdx
-call   *0x466d0(%rip)        # 670a8 <_DYNAMIC+0x310>
-lea    0x44089(%rip),%rdx        # 64a68 <__frame_dummy_init_array_entry+0x4c8>
+call   *0x48ca0(%rip)        # 67778 <_DYNAMIC+0x310>
+lea    0x46701(%rip),%rdx        # 651e0 <__frame_dummy_init_array_entry+0x570>
 xor    %edi,%edi
 xor    %esi,%esi
-call   *0x466ef(%rip)        # 670d8 <_DYNAMIC+0x340>
-lea    0x44060(%rip),%rdx        # 64a50 <__frame_dummy_init_array_entry+0x4b0>
+call   *0x48cbf(%rip)        # 677a8 <_DYNAMIC+0x340>
+lea    0x466d8(%rip),%rdx        # 651c8 <__frame_dummy_init_array_entry+0x558>
 mov    $0x1,%edi
 mov    $0x1,%esi
-call   *0x466d8(%rip)        # 670d8 <_DYNAMIC+0x340>
-lea    0x44031(%rip),%rdx        # 64a38 <__frame_dummy_init_array_entry+0x498>
+call   *0x48ca8(%rip)        # 677a8 <_DYNAMIC+0x340>
+lea    0x466a9(%rip),%rdx        # 651b0 <__frame_dummy_init_array_entry+0x540>
 xor    %edi,%edi
 xor    %esi,%esi
-call   *0x466c7(%rip)        # 670d8 <_DYNAMIC+0x340>
+call   *0x48c97(%rip)        # 677a8 <_DYNAMIC+0x340>
 int3
 int3
 int3

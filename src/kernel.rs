@@ -188,7 +188,7 @@ impl Imp {
     #[inline(always)]
     fn encode(self, old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeError> {
         match self {
-            Imp::Scalar => crate::scalar::encode(old, new, out),
+            Imp::Scalar => crate::arch::scalar::encode(old, new, out),
             #[cfg(target_arch = "x86_64")]
             Imp::Sse2(k) => k.encode(old, new, out),
             #[cfg(target_arch = "x86_64")]
@@ -342,6 +342,18 @@ impl Encoder {
         check_pages(old, new)?;
         self.imp.encode(old, new, out)
     }
+}
+
+/// The zero-page check of this CPU: the same loop compiled for AVX2 (a compiler clone,
+/// ~2x faster on cache-resident pages than the SSE2 baseline) where AVX2 runs, else the
+/// baseline loop. The AVX2 check is `cpufeatures`' cached load and compare.
+#[inline]
+pub(crate) fn is_zero_page(page: &[u8]) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(k) = crate::arch::x86_64::Avx2::new() {
+        return k.is_zero_page(page);
+    }
+    crate::zero::zero_page_body(page)
 }
 
 /// The argument checks every kernel shares.

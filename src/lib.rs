@@ -62,7 +62,7 @@ mod error;
 mod kernel;
 #[cfg(feature = "std")]
 pub mod migrate;
-mod scalar;
+
 pub mod scenario;
 mod uleb;
 mod zero;

@@ -10,13 +10,8 @@
 /// assert!(!xbzrle::is_zero_page(&page));
 /// ```
 pub fn is_zero_page(page: &[u8]) -> bool {
-    // The same loop compiled for AVX2 (a compiler-generated clone, dispatched on the
-    // cached CPU check) is ~2x faster on cache-resident pages than the SSE2 baseline.
-    #[cfg(target_arch = "x86_64")]
-    if let Some(k) = crate::arch::x86_64::Avx2::new() {
-        return k.is_zero_page(page);
-    }
-    zero_page_body(page)
+    // which compiled copy of the loop runs is a kernel choice, made in `kernel`
+    crate::kernel::is_zero_page(page)
 }
 
 /// The loop itself; `#[inline(always)]` so that every clone gets its own copy.

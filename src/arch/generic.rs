@@ -104,7 +104,7 @@ pub(crate) unsafe trait Simd: Copy {
 }
 
 /// Canonical encoding of `new` against `old` (same length, at most `MAX_PAGE_SIZE`,
-/// checked by the caller): exactly what [`crate::scalar::encode`] returns.
+/// checked by the caller): exactly what [`crate::arch::scalar::encode`] returns.
 #[inline(always)]
 pub(crate) fn encode<V: Simd>(
     v: V,

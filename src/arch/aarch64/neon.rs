@@ -7,57 +7,14 @@
 use core::arch::aarch64::*;
 
 use crate::arch::generic::{self, Simd};
-use crate::error::EncodeError;
 
-/// The NEON kernel. NEON is part of the AArch64 base architecture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Neon(());
-
-impl Neon {
-    /// The kernel; always available on AArch64 targets with NEON enabled (all of them
-    /// by default).
-    #[inline]
-    pub(crate) fn new() -> Option<Self> {
-        if cfg!(target_feature = "neon") {
-            Some(Neon(()))
-        } else {
-            None
-        }
+crate::arch::kernel_type! {
+    /// The NEON kernel. NEON is part of the AArch64 base architecture.
+    Neon {
+        features: "neon",
+        detected: cfg!(target_feature = "neon"),
+        wrapper: encode_neon,
     }
-
-    /// The kernel without the CPU check, for the dispatch cache.
-    ///
-    /// # Safety
-    /// [`new`](Self::new) must have returned `Some` earlier in this process (CPU features
-    /// do not change while a process runs).
-    #[inline(always)]
-    pub(crate) unsafe fn new_unchecked() -> Self {
-        Neon(())
-    }
-
-    /// Canonical encoding (same contract as `crate::scalar::encode`).
-    #[inline]
-    pub(crate) fn encode(
-        self,
-        old: &[u8],
-        new: &[u8],
-        out: &mut [u8],
-    ) -> Result<usize, EncodeError> {
-        // SAFETY: a `Neon` value exists only when NEON is enabled (see `new`).
-        unsafe { encode_neon(self, old, new, out) }
-    }
-}
-
-/// # Safety
-/// The CPU must support NEON.
-#[target_feature(enable = "neon")]
-unsafe fn encode_neon(
-    v: Neon,
-    old: &[u8],
-    new: &[u8],
-    out: &mut [u8],
-) -> Result<usize, EncodeError> {
-    generic::encode(v, old, new, out)
 }
 
 /// Hides a loaded vector from the optimiser (empty `asm!`), so that LLVM keeps the

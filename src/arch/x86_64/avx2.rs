@@ -3,43 +3,13 @@
 use core::arch::x86_64::*;
 
 use crate::arch::generic::{self, Simd};
-use crate::error::EncodeError;
 
-/// The AVX2 kernel (also uses BMI1/BMI2 and POPCNT for the bit scans).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Avx2(());
-
-impl Avx2 {
-    /// The kernel, when this CPU has AVX2, BMI1, BMI2 and POPCNT.
-    #[inline]
-    pub(crate) fn new() -> Option<Self> {
-        if super::cpuid_avx2::get() {
-            Some(Avx2(()))
-        } else {
-            None
-        }
-    }
-
-    /// The kernel without the CPU check, for the dispatch cache.
-    ///
-    /// # Safety
-    /// [`new`](Self::new) must have returned `Some` earlier in this process (CPU features
-    /// do not change while a process runs).
-    #[inline(always)]
-    pub(crate) unsafe fn new_unchecked() -> Self {
-        Avx2(())
-    }
-
-    /// Canonical encoding (same contract as `crate::scalar::encode`).
-    #[inline]
-    pub(crate) fn encode(
-        self,
-        old: &[u8],
-        new: &[u8],
-        out: &mut [u8],
-    ) -> Result<usize, EncodeError> {
-        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2, POPCNT (`new`).
-        unsafe { encode_avx2(self, old, new, out) }
+crate::arch::kernel_type! {
+    /// The AVX2 kernel (also uses BMI1/BMI2 and POPCNT for the bit scans).
+    Avx2 {
+        features: "avx2,bmi1,bmi2,popcnt",
+        detected: super::cpuid_avx2::get(),
+        wrapper: encode_avx2,
     }
 }
 
@@ -57,18 +27,6 @@ impl Avx2 {
 #[target_feature(enable = "avx2")]
 unsafe fn is_zero_page_avx2(page: &[u8]) -> bool {
     crate::zero::zero_page_body(page)
-}
-
-/// # Safety
-/// The CPU must support AVX2, BMI1, BMI2 and POPCNT.
-#[target_feature(enable = "avx2,bmi1,bmi2,popcnt")]
-unsafe fn encode_avx2(
-    v: Avx2,
-    old: &[u8],
-    new: &[u8],
-    out: &mut [u8],
-) -> Result<usize, EncodeError> {
-    generic::encode(v, old, new, out)
 }
 
 /// Unaligned 32-byte load.

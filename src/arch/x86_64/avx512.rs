@@ -12,56 +12,14 @@
 use core::arch::x86_64::*;
 
 use crate::arch::generic::{self, Simd};
-use crate::error::EncodeError;
 
-/// The AVX-512BW kernel (with AVX2, BMI1, BMI2 and POPCNT).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Avx512(());
-
-impl Avx512 {
-    /// The kernel, when this CPU has AVX-512F/BW, AVX2, BMI1, BMI2 and POPCNT.
-    #[inline]
-    pub(crate) fn new() -> Option<Self> {
-        if super::cpuid_avx512::get() {
-            Some(Avx512(()))
-        } else {
-            None
-        }
+crate::arch::kernel_type! {
+    /// The AVX-512BW kernel (with AVX2, BMI1, BMI2 and POPCNT).
+    Avx512 {
+        features: "avx512f,avx512bw,avx2,bmi1,bmi2,popcnt",
+        detected: super::cpuid_avx512::get(),
+        wrapper: encode_avx512,
     }
-
-    /// The kernel without the CPU check, for the dispatch cache.
-    ///
-    /// # Safety
-    /// [`new`](Self::new) must have returned `Some` earlier in this process (CPU features
-    /// do not change while a process runs).
-    #[inline(always)]
-    pub(crate) unsafe fn new_unchecked() -> Self {
-        Avx512(())
-    }
-
-    /// Canonical encoding (same contract as `crate::scalar::encode`).
-    #[inline]
-    pub(crate) fn encode(
-        self,
-        old: &[u8],
-        new: &[u8],
-        out: &mut [u8],
-    ) -> Result<usize, EncodeError> {
-        // SAFETY: an `Avx512` value exists only when the CPU has these features (`new`).
-        unsafe { encode_avx512(self, old, new, out) }
-    }
-}
-
-/// # Safety
-/// The CPU must support AVX-512F, AVX-512BW, AVX2, BMI1, BMI2 and POPCNT.
-#[target_feature(enable = "avx512f,avx512bw,avx2,bmi1,bmi2,popcnt")]
-unsafe fn encode_avx512(
-    v: Avx512,
-    old: &[u8],
-    new: &[u8],
-    out: &mut [u8],
-) -> Result<usize, EncodeError> {
-    generic::encode(v, old, new, out)
 }
 
 /// Unaligned 64-byte load.

@@ -3,56 +3,14 @@
 use core::arch::x86_64::*;
 
 use crate::arch::generic::{self, Simd};
-use crate::error::EncodeError;
 
-/// The SSE2 kernel. Always available on x86-64.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Sse2(());
-
-impl Sse2 {
-    /// The kernel; SSE2 is baseline on x86-64, so this never fails there.
-    #[inline]
-    pub(crate) fn new() -> Option<Self> {
-        if cfg!(target_feature = "sse2") {
-            Some(Sse2(()))
-        } else {
-            None
-        }
+crate::arch::kernel_type! {
+    /// The SSE2 kernel. Always available on x86-64.
+    Sse2 {
+        features: "sse2",
+        detected: cfg!(target_feature = "sse2"),
+        wrapper: encode_sse2,
     }
-
-    /// The kernel without the CPU check, for the dispatch cache.
-    ///
-    /// # Safety
-    /// [`new`](Self::new) must have returned `Some` earlier in this process (CPU features
-    /// do not change while a process runs).
-    #[inline(always)]
-    pub(crate) unsafe fn new_unchecked() -> Self {
-        Sse2(())
-    }
-
-    /// Canonical encoding (same contract as `crate::scalar::encode`).
-    #[inline]
-    pub(crate) fn encode(
-        self,
-        old: &[u8],
-        new: &[u8],
-        out: &mut [u8],
-    ) -> Result<usize, EncodeError> {
-        // SAFETY: a `Sse2` value exists only when SSE2 is enabled (see `new`).
-        unsafe { encode_sse2(self, old, new, out) }
-    }
-}
-
-/// # Safety
-/// The CPU must support SSE2.
-#[target_feature(enable = "sse2")]
-unsafe fn encode_sse2(
-    v: Sse2,
-    old: &[u8],
-    new: &[u8],
-    out: &mut [u8],
-) -> Result<usize, EncodeError> {
-    generic::encode(v, old, new, out)
 }
 
 /// Equality mask of 16 bytes (bit `i`: `a[i] == b[i]`).
@@ -84,9 +42,13 @@ unsafe fn cmp16(a: *const u8, b: *const u8, i: usize) -> __m128i {
     }
 }
 
+/// The 16-bit byte mask of `v` (bit `i` = top bit of byte `i`), widened.
+///
+/// # Safety
+/// The CPU supports SSE2 (as every x86-64 CPU does; the kernel value proves it).
 #[inline(always)]
-fn mm(v: __m128i) -> u64 {
-    // SAFETY: SSE2 is part of x86-64.
+unsafe fn mm(v: __m128i) -> u64 {
+    // SAFETY: the caller guarantees SSE2.
     unsafe { _mm_movemask_epi8(v) as u32 as u64 }
 }
 
