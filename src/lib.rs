@@ -85,7 +85,7 @@ pub fn __encode_portable64(old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usi
 pub const MAX_PAGE_SIZE: usize = 16384;
 
 /// Longest run one length field can express: 16383 bytes.
-pub const MAX_RUN: usize = 16383;
+pub const MAX_RUN: usize = uleb::MAX_LEN;
 
 /// Encodes `new` as a delta against `old` into `out`, with the fastest kernel of this CPU.
 ///

@@ -1,6 +1,6 @@
 //! The run-length field: ULEB128 limited to two bytes (values 0..=16383).
 
-/// Largest value a length field can hold.
+/// Largest value a length field can hold (exported as [`crate::MAX_RUN`]).
 pub(crate) const MAX_LEN: usize = 0x3fff;
 
 /// Number of bytes the shortest form of `v` takes (`v <= MAX_LEN`).
@@ -21,6 +21,19 @@ pub(crate) fn write(out: &mut [u8], v: usize) -> usize {
         out[0] = 0x80 | (v & 0x7f) as u8;
         out[1] = (v >> 7) as u8;
         2
+    }
+}
+
+/// The shortest form of `v` as a little-endian word: its one or two bytes, in the low
+/// bytes (`v <= MAX_LEN`; larger values keep only their low 14 bits). Lets an encoder
+/// store a whole header with one unaligned write.
+#[inline(always)]
+pub(crate) fn packed(v: usize) -> u32 {
+    let v = v as u32;
+    if v < 0x80 {
+        v
+    } else {
+        (v & 0x7f) | 0x80 | ((v >> 7) << 8)
     }
 }
 

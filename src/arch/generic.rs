@@ -19,7 +19,7 @@
 use core::mem::MaybeUninit;
 
 use crate::error::EncodeError;
-use crate::uleb::MAX_LEN;
+use crate::uleb::{self, MAX_LEN};
 
 /// Bytes per equality mask.
 pub(crate) const BLOCK: usize = 64;
@@ -124,11 +124,11 @@ pub(crate) fn encode<V: Simd>(
     let mut k = 0usize; // page position of the next block
     let mut carry = 0u64; // 1 when the byte before `k` changed
     let mut emitter = Emitter {
-        fast_o: out.len().saturating_sub(3 + FAST),
-        fast_s: n.saturating_sub(FAST - 1),
+        fast_out_limit: out.len().saturating_sub(3 + FAST),
+        fast_page_limit: n.saturating_sub(FAST - 1),
         out,
-        o: 0,
-        prev: 0,
+        written: 0,
+        run_start: 0,
     };
 
     loop {
@@ -227,7 +227,7 @@ pub(crate) fn encode<V: Simd>(
         }
         if done {
             debug_assert!(cnt % 2 == 0);
-            return Ok(emitter.o);
+            return Ok(emitter.written);
         }
         // an unfinished run moves to the front of the list
         if cnt % 2 == 1 {
@@ -240,7 +240,7 @@ pub(crate) fn encode<V: Simd>(
 }
 
 /// Appends the positions of the set bits of `t` (transitions of the block at page
-/// position `k`) to `list[*cnt..]`. The first four are written unconditionally and
+/// position `k`) to `list[*cnt..]`. The first two are written unconditionally and
 /// counted without branches (a block of a real page rarely has more), so the number of
 /// transitions per block does not cause branch mispredictions. Positions are at most
 /// `n <= 16384` (past the page end the masks say "equal"); the extra unconditional
@@ -252,7 +252,7 @@ pub(crate) fn encode<V: Simd>(
 unsafe fn push(list: &mut [MaybeUninit<u16>; LIST], cnt: &mut usize, k: usize, mut t: u64) {
     let mut c = *cnt;
     for _ in 0..2 {
-        // SAFETY: `c <= *cnt + 4 <= LIST - 60`.
+        // SAFETY: `c <= *cnt + 2 <= LIST - 62`.
         unsafe {
             list.get_unchecked_mut(c)
                 .write((k + t.trailing_zeros() as usize) as u16)
@@ -308,48 +308,41 @@ unsafe fn push_at(list: &mut [MaybeUninit<u16>; LIST], c: usize, k: usize, t: u6
 /// Output state: where the next pair goes and where the current unchanged run began.
 struct Emitter<'a> {
     out: &'a mut [u8],
-    o: usize,
-    prev: usize,
-    /// `o < fast_o` implies `o + 4 + FAST <= out.len()` (room for the longest header
-    /// and a fixed-size copy); 0 when `out` is shorter.
-    fast_o: usize,
-    /// `s < fast_s` implies `s + FAST <= new.len()`; 0 when the page is shorter.
-    fast_s: usize,
+    /// Bytes of `out` holding the encoding so far.
+    written: usize,
+    /// Where the current unchanged run began: the end of the last changed run emitted
+    /// (what the scalar reference calls `run_start`).
+    run_start: usize,
+    /// `written < fast_out_limit` implies `written + 4 + FAST <= out.len()` (room for the
+    /// longest header and a fixed-size copy); 0 when `out` is shorter.
+    fast_out_limit: usize,
+    /// `s < fast_page_limit` implies `s + FAST <= new.len()`; 0 when the page is shorter.
+    fast_page_limit: usize,
 }
 
 impl Emitter<'_> {
-    /// Emits the changed run `new[s..e]` (`prev <= s < e <= new.len()`).
+    /// Emits the changed run `new[s..e]` (`run_start <= s < e <= new.len()`).
     #[inline(always)]
     fn pair<V: Simd>(&mut self, v: V, new: &[u8], s: usize, e: usize) -> Result<(), EncodeError> {
-        debug_assert!(self.prev <= s && s < e && e <= new.len());
-        let z = s - self.prev;
+        debug_assert!(self.run_start <= s && s < e && e <= new.len());
+        let z = s - self.run_start;
         let m = e - s;
         // `s < n <= 16384`, so the unchanged run is at most 16383: always expressible
         debug_assert!(z <= MAX_LEN);
-        let zl = 1 + (z >= 0x80) as usize;
-        let ml = 1 + (m >= 0x80) as usize;
+        let zl = uleb::encoded_len(z);
+        let ml = uleb::encoded_len(m);
         let hl = zl + ml;
-        let rem = self.out.len() - self.o;
+        let rem = self.out.len() - self.written;
         // Both lengths in one little-endian word: `z` then `m`, shortest forms.
-        let zv = if z < 0x80 {
-            z as u32
-        } else {
-            (z as u32 & 0x7f) | 0x80 | ((z as u32 >> 7) << 8)
-        };
-        let mv = if m < 0x80 {
-            m as u32
-        } else {
-            (m as u32 & 0x7f) | 0x80 | ((m as u32 >> 7) << 8)
-        };
-        let h = zv | (mv << (8 * zl as u32));
+        let h = uleb::packed(z) | (uleb::packed(m) << (8 * zl as u32));
         let dst = self.out.as_mut_ptr();
         let src = new.as_ptr();
-        let o = self.o;
+        let o = self.written;
         // Fast path, the common case: a literal of at most 64 bytes, with 64 bytes of
-        // `new` from the run start (`s < fast_s`) and `4 + 64 >= hl + 64` bytes of room in
-        // `out` (`o < fast_o`). One header store and a fixed 64-byte copy, no other checks
+        // `new` from the run start (`s < fast_page_limit`) and `4 + 64 >= hl + 64` bytes of
+        // room in `out` (`o < fast_out_limit`). One header store and a fixed 64-byte copy, no other checks
         // (the run fits: `hl + m <= rem`).
-        if m <= FAST && o < self.fast_o && s < self.fast_s {
+        if m <= FAST && o < self.fast_out_limit && s < self.fast_page_limit {
             debug_assert!(rem >= hl + FAST && new.len() - s >= FAST);
             // SAFETY: `o + 4 <= o + hl + 64 <= out.len()`; unaligned 4-byte store.
             unsafe { core::ptr::write_unaligned(dst.add(o) as *mut [u8; 4], h.to_le_bytes()) };
@@ -360,8 +353,8 @@ impl Emitter<'_> {
                 unsafe { v.copy_block(src.add(s + i), dst.add(o + hl + i)) };
                 i += V::COPY;
             }
-            self.o = o + hl + m;
-            self.prev = e;
+            self.written = o + hl + m;
+            self.run_start = e;
             return Ok(());
         }
         if m > MAX_LEN || hl + m > rem {
@@ -396,8 +389,8 @@ impl Emitter<'_> {
         } else {
             self.out[o..o + m].copy_from_slice(&new[s..e]);
         }
-        self.o = o + m;
-        self.prev = e;
+        self.written = o + m;
+        self.run_start = e;
         Ok(())
     }
 }
