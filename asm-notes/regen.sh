@@ -45,7 +45,7 @@ check_inlined() {
 }
 
 if [ "$WHAT" = x86 ] || [ "$WHAT" = all ]; then
-  cargo build -q --release --example kernel_timing
+  cargo build -q --release --example kernel_timing --features unstable
   BIN=target/release/examples/kernel_timing
   extract objdump "$BIN" '<xbzrle::arch::scalar::encode>' "$OUT/scalar.x86_64.s"
   extract objdump "$BIN" 'sse2::encode_sse2>' "$OUT/sse2.s"
@@ -54,7 +54,7 @@ if [ "$WHAT" = x86 ] || [ "$WHAT" = all ]; then
   check_inlined nm "$BIN"
 fi
 if [ "$WHAT" = aarch64 ] || [ "$WHAT" = all ]; then
-  "$TOOLS/cargo-aarch64" build -q --release --target-dir target/aarch64 --example kernel_timing
+  "$TOOLS/cargo-aarch64" build -q --release --target-dir target/aarch64 --example kernel_timing --features unstable
   BIN=target/aarch64/aarch64-unknown-linux-gnu/release/examples/kernel_timing
   extract aarch64-linux-gnu-objdump "$BIN" 'neon::encode_neon>' "$OUT/neon.s"
   extract aarch64-linux-gnu-objdump "$BIN" '<xbzrle::arch::scalar::encode>' "$OUT/scalar.aarch64.s"

@@ -117,7 +117,7 @@ fn bench(c: &mut Criterion) {
                         let r = if atomic {
                             xbzrle::decode(delta, page)
                         } else {
-                            xbzrle::decode_non_atomic(delta, page)
+                            xbzrle::unstable::decode_non_atomic(delta, page)
                         };
                         black_box(r.unwrap());
                     }

@@ -35,7 +35,10 @@ fn main() {
             Box::new(move |o, n, out| e.encode(o, n, out)),
         ));
     }
-    subjects.push(("portable64".into(), Box::new(xbzrle::__encode_portable64)));
+    subjects.push((
+        "portable64".into(),
+        Box::new(xbzrle::unstable::encode_portable64),
+    ));
     println!("best = {}", Kernel::best());
 
     let mut old = vec![0u8; PAGE * PAGES];

@@ -36,11 +36,11 @@ run_x86() {
   # shellcheck disable=SC2086
   CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="qemu-x86_64 -cpu $cpu" \
   XBZRLE_EXPECT_KERNEL=sse2 \
-    cargo test -q ${XBZRLE_EMU_X86_ARGS:--p xbzrle} --lib --tests
+    cargo test -q ${XBZRLE_EMU_X86_ARGS:--p xbzrle --features unstable} --lib --tests
   # and show what was picked (the run above already asserted it)
   CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="qemu-x86_64 -cpu $cpu" \
   XBZRLE_EXPECT_KERNEL=sse2 \
-    cargo test -q -p xbzrle --test kernels dispatch -- --nocapture 2>&1 | grep -E 'best kernel|skipping' >&2
+    cargo test -q -p xbzrle --features unstable --test kernels dispatch -- --nocapture 2>&1 | grep -E 'best kernel|skipping' >&2
   log "x86-64 (-cpu $cpu) passed in $(secs "$t0")s"
 }
 
@@ -56,9 +56,9 @@ run_aarch64() {
   log "aarch64 under qemu-aarch64 with $(/usr/bin/rustc --version) (expect kernel neon)"
   # shellcheck disable=SC2086
   XBZRLE_EXPECT_KERNEL=neon \
-    "$TOOLS/cargo-aarch64" test -q --target-dir target/aarch64 ${XBZRLE_EMU_AARCH64_ARGS:--p xbzrle} --lib --tests
+    "$TOOLS/cargo-aarch64" test -q --target-dir target/aarch64 ${XBZRLE_EMU_AARCH64_ARGS:--p xbzrle --features unstable} --lib --tests
   XBZRLE_EXPECT_KERNEL=neon \
-    "$TOOLS/cargo-aarch64" test -q --target-dir target/aarch64 -p xbzrle --test kernels dispatch -- --nocapture 2>&1 \
+    "$TOOLS/cargo-aarch64" test -q --target-dir target/aarch64 -p xbzrle --features unstable --test kernels dispatch -- --nocapture 2>&1 \
     | grep -E 'best kernel|skipping' >&2
   log "aarch64 passed in $(secs "$t0")s"
 }

@@ -172,9 +172,9 @@ fn copy_literal(dst: &mut [u8], src: &[u8]) {
 
 /// The single-pass decoder without the up-front validation: it writes runs as it reads
 /// them, as QEMU's does, so a refused delta may leave the page half-written. Kept only
-/// to measure what atomicity costs (benchmarks); not part of the supported API.
-#[doc(hidden)]
-pub fn decode_non_atomic(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
+/// to measure what atomicity costs (benchmarks, through `crate::unstable`).
+#[cfg_attr(not(feature = "unstable"), allow(dead_code))]
+pub(crate) fn decode_non_atomic(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
     let page_len = page.len();
     walk(delta, page_len, |d, i, m| {
         copy_literal(&mut page[d..d + m], &delta[i..i + m])

@@ -67,18 +67,51 @@ pub mod scenario;
 mod uleb;
 mod zero;
 
-#[doc(hidden)]
-pub use decode::decode_non_atomic;
 pub use decode::{decode, validate};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, KernelUnavailable};
 pub use kernel::{Encoder, Kernel, KERNEL_ENV};
 pub use zero::is_zero_page;
 
-/// Test support, not part of the API: the generic SIMD algorithm instantiated with a
-/// portable 64-byte software vector, so tests exercise it at AVX-512 width on any CPU.
-#[doc(hidden)]
-pub fn __encode_portable64(old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeError> {
-    arch::portable::encode(old, new, out)
+/// Hooks for this workspace's own tests, benchmarks and fuzzers (feature `unstable`).
+///
+/// **Not part of the supported API**: no semantic-versioning promise covers this module,
+/// and production code should not enable the feature. It exists so that the test suite
+/// can compare the generic SIMD algorithm at 64-byte width on any CPU, and so that the
+/// benchmark can measure what the atomic decoder's validation pass costs.
+#[cfg(feature = "unstable")]
+pub mod unstable {
+    use crate::{DecodeError, EncodeError};
+
+    /// The generic SIMD algorithm instantiated with a portable 64-byte software vector
+    /// (the AVX-512 width, on any CPU). Same contract as [`encode`](crate::encode).
+    ///
+    /// ```
+    /// let old = [0u8; 4096];
+    /// let mut new = old;
+    /// new[7] = 1;
+    /// let mut out = [0u8; 16];
+    /// let len = xbzrle::unstable::encode_portable64(&old, &new, &mut out)?;
+    /// assert_eq!(&out[..len], &[7, 1, 1]);
+    /// # Ok::<(), xbzrle::EncodeError>(())
+    /// ```
+    pub fn encode_portable64(old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeError> {
+        crate::arch::portable::encode(old, new, out)
+    }
+
+    /// The single-pass decoder without the up-front validation: it writes runs as it
+    /// reads them, as QEMU's does, so a refused delta may leave the page half-written.
+    /// Same return values as [`decode`](crate::decode); kept to measure what atomicity
+    /// costs.
+    ///
+    /// ```
+    /// let mut page = [0u8; 8];
+    /// assert_eq!(xbzrle::unstable::decode_non_atomic(&[2, 1, 9], &mut page)?, 3);
+    /// assert_eq!(page, [0, 0, 9, 0, 0, 0, 0, 0]);
+    /// # Ok::<(), xbzrle::DecodeError>(())
+    /// ```
+    pub fn decode_non_atomic(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
+        crate::decode::decode_non_atomic(delta, page)
+    }
 }
 
 /// Largest page the encoder accepts: 16 KiB. Larger pages must be split.

@@ -521,7 +521,7 @@ pub fn check_decoders(delta: &[u8], old: &[u8], page_buf: &mut [u8]) {
     assert_eq!(val, got, "validate disagrees with decode");
 
     let mut page2 = old.to_vec();
-    let got2 = xbzrle::decode_non_atomic(delta, &mut page2);
+    let got2 = xbzrle::unstable::decode_non_atomic(delta, &mut page2);
     assert_eq!(got2, got, "decode_non_atomic disagrees with decode");
     if got.is_ok() {
         assert!(

@@ -5,6 +5,7 @@
 //! `None` otherwise), so its safe `encode` method can never run an unsupported instruction.
 
 pub(crate) mod generic;
+#[cfg(any(test, feature = "unstable"))]
 pub(crate) mod portable;
 pub(crate) mod scalar;
 

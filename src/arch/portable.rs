@@ -101,4 +101,31 @@ mod tests {
         assert_eq!(zero_bytes(0), 0xff);
         assert_eq!(zero_bytes(0x0100_0000_0000_0001), 0b0111_1110);
     }
+
+    /// The 64-byte instantiation against the scalar reference on every single changed
+    /// run of a 300-byte page (all starts and lengths crossing the 64-byte blocks) and
+    /// every output length around the result. The full runner (tests/kernels.rs, through
+    /// `xbzrle::unstable`) sweeps far more.
+    #[test]
+    fn equals_the_scalar_reference_on_every_single_run() {
+        let n = 300;
+        let old: Vec<u8> = (0..n).map(|i| (i * 7) as u8).collect();
+        let mut want = vec![0u8; 2 * n];
+        let mut got = vec![0u8; 2 * n];
+        for s in 0..n {
+            for e in s + 1..=n.min(s + 140) {
+                let mut new = old.clone();
+                new[s..e].iter_mut().for_each(|b| *b = !*b);
+                let w = crate::arch::scalar::encode(&old, &new, &mut want).unwrap();
+                for out_len in [w.saturating_sub(1), w, w + 1, 2 * n] {
+                    let r = encode(&old, &new, &mut got[..out_len]);
+                    let r0 = crate::arch::scalar::encode(&old, &new, &mut want[..out_len]);
+                    assert_eq!(r, r0, "s={s} e={e} out_len={out_len}");
+                    if let Ok(l) = r {
+                        assert_eq!(got[..l], want[..l], "s={s} e={e}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -442,7 +442,7 @@ pub fn decode_xbzrle<const ATOMIC: bool>(
             let res: Result<usize, DecodeError> = if ATOMIC {
                 xbzrle::decode(delta, d)
             } else {
-                xbzrle::decode_non_atomic(delta, d)
+                xbzrle::unstable::decode_non_atomic(delta, d)
             };
             match res {
                 Ok(e) => sum += e as u64,
