@@ -14,8 +14,8 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Duration;
-use xbzrle::scenario::{fill_random, Pattern};
 use xbzrle::{Encoder, Kernel};
+use xbzrle_testkit::scenario::{fill_random, Pattern};
 
 const PAGE: usize = 4096;
 const PAGES: usize = 8;

@@ -9,8 +9,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use xbzrle::scenario::{fill_random, Pattern};
 use xbzrle::{EncodeError, Encoder, Kernel};
+use xbzrle_testkit::scenario::{fill_random, Pattern};
 
 const PAGE: usize = 4096;
 const PAGES: usize = 8;

@@ -40,7 +40,6 @@
 //! * [`validate`]: what [`decode`] would return, without touching a page.
 //! * `cache` and `migrate` (feature `std`): QEMU's XBZRLE page cache and the sender
 //!   and receiver sides of a migration, with QEMU's counters.
-//! * [`scenario`]: the benchmark patterns of the 2011 XBZRLE benchmark.
 //!
 //! ## Documented choices
 //! * Where QEMU's scalar encoder would report overflow although the canonical encoding
@@ -63,7 +62,6 @@ mod kernel;
 #[cfg(feature = "std")]
 pub mod migrate;
 
-pub mod scenario;
 mod uleb;
 mod zero;
 

@@ -27,7 +27,7 @@
 //!
 //! const PAGE: usize = 4096;
 //! let mut guest = vec![0u8; 64 * PAGE]; // the VM's memory
-//! xbzrle::scenario::fill_random(&mut guest[..32 * PAGE], 1);
+//! xbzrle_testkit::scenario::fill_random(&mut guest[..32 * PAGE], 1);
 //! let mut target = vec![0u8; guest.len()]; // the destination's memory
 //!
 //! // Cache for 16 pages: smaller than memory, so pages compete for slots.
@@ -38,7 +38,7 @@
 //! for round in 0..4 {
 //!     // the guest dirties some memory, the engine syncs the dirty bitmap...
 //!     if round > 0 {
-//!         xbzrle::scenario::Pattern::MEDIUM.apply_in_place(&mut guest[..8 * PAGE], 0);
+//!         xbzrle_testkit::scenario::Pattern::MEDIUM.apply_in_place(&mut guest[..8 * PAGE], 0);
 //!     }
 //!     sender.advance_round();
 //!     let dirty: Vec<usize> = if round == 0 { (0..64).collect() } else { (0..8).collect() };
@@ -469,8 +469,8 @@ impl Receiver {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{fill_random, Pattern};
     use std::vec::Vec;
+    use xbzrle_testkit::scenario::{fill_random, Pattern};
 
     const P: usize = 4096;
 

@@ -9,8 +9,8 @@
 //! which kernel `Kernel::best()` picks.
 
 use proptest::prelude::*;
-use xbzrle::scenario::{fill_random, Pattern};
 use xbzrle::{EncodeError, Encoder, Kernel};
+use xbzrle_testkit::scenario::{fill_random, Pattern};
 
 type EncodeFn = fn(&Encoder, &[u8], &[u8], &mut [u8]) -> Result<usize, EncodeError>;
 

@@ -11,8 +11,8 @@ use proptest::test_runner::{Config, TestRunner};
 use std::collections::BTreeSet;
 use xbzrle::cache::PageCache;
 use xbzrle::migrate::{PageRecord, Receiver, Sender};
-use xbzrle::scenario::{fill_random, Pattern};
 use xbzrle::EncodeError;
+use xbzrle_testkit::scenario::{fill_random, Pattern};
 
 const PAGES: usize = 24;
 

@@ -4,7 +4,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use xbzrle::migrate::{PageRecord, Receiver, Sender};
-use xbzrle::scenario::{fill_random, Pattern};
+use xbzrle_testkit::scenario::{fill_random, Pattern};
 
 struct Counting;
 

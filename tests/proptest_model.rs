@@ -1,105 +1,21 @@
-//! Property tests against naive models written here, byte at a time, straight from the
-//! SPEC: `encode` equals the model encoder, `decode(encode(..))` rebuilds the page, the
+//! Property tests against the workspace's reference model (`xbzrle-testkit`, byte at a
+//! time, straight from docs/format.md): `encode` equals the model encoder, `decode(encode(..))` rebuilds the page, the
 //! overflow boundary is exact, and `decode` of random or mutated deltas matches the model
 //! decoder (and leaves the page untouched when it refuses).
 
 use proptest::prelude::*;
 use xbzrle::{decode, encode, validate, DecodeErrorKind, EncodeError};
 
-/// The canonical encoding, one byte at a time (SPEC §3). `None` when a run is longer than
-/// 16383 bytes (only a fully changed 16 KiB page).
+/// The canonical encoding from the workspace's reference model (`xbzrle-testkit`).
+/// `None` when a run is longer than 16383 bytes (only a fully changed 16 KiB page).
 fn model_encode(old: &[u8], new: &[u8]) -> Option<Vec<u8>> {
-    fn put_len(out: &mut Vec<u8>, v: usize) {
-        if v < 0x80 {
-            out.push(v as u8);
-        } else {
-            out.push(0x80 | (v & 0x7f) as u8);
-            out.push((v >> 7) as u8);
-        }
-    }
-    let mut out = Vec::new();
-    let mut k = 0;
-    let n = old.len();
-    loop {
-        let mut z = 0;
-        while k < n && old[k] == new[k] {
-            z += 1;
-            k += 1;
-        }
-        if k == n {
-            return Some(out);
-        }
-        let start = k;
-        while k < n && old[k] != new[k] {
-            k += 1;
-        }
-        if z > 16383 || k - start > 16383 {
-            return None;
-        }
-        put_len(&mut out, z);
-        put_len(&mut out, k - start);
-        out.extend_from_slice(&new[start..k]);
-    }
+    let enc = xbzrle_testkit::model::model_encode(old, new);
+    (!enc.long_run).then_some(enc.bytes)
 }
 
-/// SPEC §2, one step at a time, on a copy of the page. Returns the decoded page too.
+/// The reference model's decoder, on a copy of the page: `(d, decoded page)`.
 fn model_decode(delta: &[u8], page: &[u8]) -> Result<(usize, Vec<u8>), (DecodeErrorKind, usize)> {
-    use DecodeErrorKind::*;
-    let mut page = page.to_vec();
-    let p = page.len();
-    let n = delta.len();
-    let (mut i, mut d) = (0usize, 0usize);
-    // reads a length at `at`; the caller guarantees two bytes are there
-    let read = |at: usize| -> Option<(usize, usize)> {
-        let b0 = delta[at] as usize;
-        if b0 < 0x80 {
-            return Some((b0, 1));
-        }
-        let b1 = delta[at + 1] as usize;
-        if b1 >= 0x80 {
-            return None;
-        }
-        Some(((b0 & 0x7f) + (b1 << 7), 2))
-    };
-    while i < n {
-        if n - i < 2 {
-            return Err((Truncated, i));
-        }
-        let (z, used) = read(i).ok_or((BadLength, i))?;
-        if z == 0 && i != 0 {
-            return Err((EmptyZeroRun, i));
-        }
-        if d + z > p {
-            return Err((PastPageEnd, i));
-        }
-        d += z;
-        i += used;
-        if n - i < 2 {
-            // SPEC §4 reports `00 00` as an empty literal run
-            let kind = if n - i == 1 && delta[i] == 0 {
-                EmptyLiteralRun
-            } else {
-                Truncated
-            };
-            return Err((kind, i));
-        }
-        let (m, used) = read(i).ok_or((BadLength, i))?;
-        if m == 0 {
-            return Err((EmptyLiteralRun, i));
-        }
-        if d + m > p {
-            return Err((PastPageEnd, i));
-        }
-        if i + used + m > n {
-            return Err((Truncated, i));
-        }
-        for t in 0..m {
-            page[d + t] = delta[i + used + t];
-        }
-        d += m;
-        i += used + m;
-    }
-    Ok((d, page))
+    xbzrle_testkit::model::model_decode(delta, page).map(|(page, d)| (d, page))
 }
 
 const PAGE_LENS: &[usize] = &[0, 1, 7, 8, 9, 63, 64, 65, 4095, 4096, 8192, 16384];
@@ -125,7 +41,7 @@ fn page_pair() -> impl Strategy<Value = (Vec<u8>, Vec<u8>)> {
         .prop_map(|(len, seed, zero_old, runs)| {
             let mut old = vec![0u8; len];
             if !zero_old {
-                xbzrle::scenario::fill_random(&mut old, seed);
+                xbzrle_testkit::scenario::fill_random(&mut old, seed);
             }
             let mut new = old.clone();
             let mut p = 0;
@@ -229,7 +145,7 @@ proptest! {
 
 fn check_decode(delta: &[u8], len: usize, seed: u64) -> Result<(), TestCaseError> {
     let mut old = vec![0u8; len];
-    xbzrle::scenario::fill_random(&mut old, seed);
+    xbzrle_testkit::scenario::fill_random(&mut old, seed);
     let mut page = old.clone();
     let got = decode(delta, &mut page);
     prop_assert_eq!(validate(delta, len), got);
@@ -288,7 +204,7 @@ fn decode_of_deltas_with_many_runs() {
         for lit in [1usize, 2, 3, 130] {
             let len = 4 * 4096;
             let mut old = vec![0u8; len];
-            xbzrle::scenario::fill_random(&mut old, runs as u64);
+            xbzrle_testkit::scenario::fill_random(&mut old, runs as u64);
             let mut new = old.clone();
             let mut p = 0;
             for r in 0..runs {

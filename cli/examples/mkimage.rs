@@ -6,7 +6,7 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use xbzrle::scenario::{fill_random, Pattern};
+use xbzrle_testkit::scenario::{fill_random, Pattern};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -667,7 +667,7 @@ pub fn run(args: Args) -> Result<(), String> {
         let len = npages * cfg.page;
         // Written (not just allocated) so no page fault lands in a timed region.
         let mut old = vec![0u8; len];
-        xbzrle::scenario::fill_random(&mut old, scenario::OLD_SEED);
+        xbzrle_testkit::scenario::fill_random(&mut old, scenario::OLD_SEED);
         let mut new = vec![1u8; len];
         let mut dst = vec![2u8; reps * len];
         let arena_len = reps * npages * Baseline::max_len(cfg.page).max(cfg.page);

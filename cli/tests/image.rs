@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use xbzrle::scenario::{fill_random, Pattern};
+use xbzrle_testkit::scenario::{fill_random, Pattern};
 
 const BIN: &str = env!("CARGO_BIN_EXE_xbzrle");
 

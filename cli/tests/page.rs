@@ -110,9 +110,9 @@ fn round_trip_random_pages_matches_library() {
     let d = tmpdir("roundtrip");
     for (i, &size) in [4096usize, 100, 16384, 256].iter().enumerate() {
         let mut old = vec![0u8; size];
-        xbzrle::scenario::fill_random(&mut old, i as u64 + 7);
+        xbzrle_testkit::scenario::fill_random(&mut old, i as u64 + 7);
         let mut new = old.clone();
-        xbzrle::scenario::Pattern::DENSE.apply_in_place(&mut new, 17);
+        xbzrle_testkit::scenario::Pattern::DENSE.apply_in_place(&mut new, 17);
         fs::write(d.join("old"), &old).unwrap();
         fs::write(d.join("new"), &new).unwrap();
         let out = run(&[
@@ -147,7 +147,7 @@ fn round_trip_random_pages_matches_library() {
 fn identical_pages_give_an_empty_payload() {
     let d = tmpdir("identical");
     let mut page = vec![0u8; 4096];
-    xbzrle::scenario::fill_random(&mut page, 3);
+    xbzrle_testkit::scenario::fill_random(&mut page, 3);
     fs::write(d.join("old"), &page).unwrap();
     fs::write(d.join("new"), &page).unwrap();
     let out = run(&[
@@ -225,7 +225,7 @@ fn encode_errors() {
     );
     // unrelated random pages overflow too
     let mut r = vec![0u8; 4096];
-    xbzrle::scenario::fill_random(&mut r, 99);
+    xbzrle_testkit::scenario::fill_random(&mut r, 99);
     check_failure(
         "enc-overflow-random",
         &[("old", page.clone()), ("new", r)],

@@ -20,7 +20,7 @@
 //!   output lengths).
 
 use crate::{model_encode, Edit, KernelHeader, PagePair, PageSpec};
-use xbzrle::scenario::Pattern;
+use xbzrle_testkit::scenario::Pattern;
 
 /// One seed file: target, file name (starting with `seed-`), contents.
 pub type Seed = (&'static str, String, Vec<u8>);

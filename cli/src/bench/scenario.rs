@@ -1,7 +1,7 @@
 //! The scenarios: SPEC §7's four patterns plus UNCHANGED, ALL-CHANGED and RANDOM, each
 //! built over a whole memory region (never per page).
 
-use xbzrle::scenario::{fill_random, Pattern};
+use xbzrle_testkit::scenario::{fill_random, Pattern};
 
 /// Seed of the old region (the same for every scenario).
 pub const OLD_SEED: u64 = 0x0123_4567_89ab_cdef;

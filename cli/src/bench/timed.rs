@@ -223,8 +223,8 @@ pub fn read_both(w: &Work, fold: FoldFn, clock: &mut Clock) -> u64 {
 // encoders
 
 /// One sample of an XBZRLE kernel: every page encoded with an output capacity of one page
-/// (as QEMU), packed into `arena`. Returns (time, bytes used in the arena, pages that
-/// failed with anything but Overflow).
+/// (as QEMU), packed into `arena`; the time goes to `clock`. Returns (bytes used in the
+/// arena, pages that failed with anything but Overflow).
 #[inline(never)]
 pub fn encode_xbzrle(
     enc: &Encoder,
@@ -411,8 +411,8 @@ fn decode_with<F: FnMut(&[u8], &mut [u8]) -> Option<usize>>(
 
 /// One sample of `xbzrle::decode` (`ATOMIC`) or `decode_non_atomic`: each of the `reps`
 /// destination copies gets every page's delta applied in place; overflowed pages are
-/// copied raw from `raw` (what a receiver does with a raw page). Returns (time, sum of
-/// the decoders' return values, refused deltas).
+/// copied raw from `raw` (what a receiver does with a raw page); the time goes to `clock`.
+/// Returns (sum of the decoders' return values, refused deltas).
 #[inline(never)]
 pub fn decode_xbzrle<const ATOMIC: bool>(
     deltas: &Packed,
@@ -459,32 +459,11 @@ pub fn decode_xbzrle<const ATOMIC: bool>(
 // ---------------------------------------------------------------------------------------
 // references and checks
 
-/// Length of the canonical encoding of `new` against `old`, computed the obvious way
-/// (byte by byte), or `None` when a run is longer than `MAX_RUN`. Used to confirm that
+/// Length of the canonical encoding of `new` against `old` from the workspace's
+/// reference model, or `None` when a run is longer than `MAX_RUN`. Used to confirm that
 /// an `Overflow` was due.
 fn canonical_len(old: &[u8], new: &[u8]) -> Option<usize> {
-    let uleb = |v: usize| if v < 0x80 { 1 } else { 2 };
-    let n = old.len();
-    let (mut i, mut len) = (0, 0);
-    while i < n {
-        let z0 = i;
-        while i < n && old[i] == new[i] {
-            i += 1;
-        }
-        if i == n {
-            break;
-        }
-        let m0 = i;
-        while i < n && old[i] != new[i] {
-            i += 1;
-        }
-        let (z, m) = (m0 - z0, i - m0);
-        if z > xbzrle::MAX_RUN || m > xbzrle::MAX_RUN {
-            return None;
-        }
-        len += uleb(z) + uleb(m) + m;
-    }
-    Some(len)
+    xbzrle_testkit::model::canonical_len(old, new)
 }
 
 /// Encodes one pass of `w` with `enc` (untimed) into `packed` and, with `verify`, checks
@@ -609,7 +588,7 @@ fn show_len(l: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xbzrle::scenario::{fill_random, Pattern};
+    use xbzrle_testkit::scenario::{fill_random, Pattern};
 
     fn region(pages: usize) -> (Vec<u8>, Vec<u8>) {
         let mut old = vec![0u8; pages * 4096];

@@ -7,7 +7,7 @@
 //!
 //! # Example
 //! ```
-//! use xbzrle::scenario::{Pattern, fill_random};
+//! use xbzrle_testkit::scenario::{Pattern, fill_random};
 //! let mut old = vec![0u8; 1 << 16];
 //! fill_random(&mut old, 42);
 //! let new = Pattern::MEDIUM.apply(&old);
@@ -88,8 +88,7 @@ impl Pattern {
     }
 
     /// `old` with the pattern applied (the new region).
-    #[cfg(feature = "std")]
-    pub fn apply(&self, old: &[u8]) -> std::vec::Vec<u8> {
+    pub fn apply(&self, old: &[u8]) -> Vec<u8> {
         let mut new = old.to_vec();
         self.apply_in_place(&mut new, 0);
         new
