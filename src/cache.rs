@@ -308,14 +308,14 @@ impl PageCache {
     /// The page number `u64::MAX` is reserved (it marks free slots) and cannot be cached:
     /// inserting it fails with `SlotBusy { occupant: u64::MAX }`.
     pub fn insert(&mut self, page: u64, data: &[u8]) -> Result<(), InsertError> {
-        let dst = self.insert_slot(page)?;
-        if data.len() != dst.len() {
+        // every check before the slot is claimed: a failed insert changes nothing
+        if data.len() != self.page_size() {
             return Err(InsertError::WrongLength {
                 len: data.len(),
-                page_size: dst.len(),
+                page_size: self.page_size(),
             });
         }
-        dst.copy_from_slice(data);
+        self.insert_slot(page)?.copy_from_slice(data);
         Ok(())
     }
 
@@ -498,6 +498,36 @@ mod tests {
         assert!(c.insert(u64::MAX, &[0u8; 16]).is_err());
         assert!(c.lookup(u64::MAX).is_none());
         assert!(!c.remove(u64::MAX));
+    }
+
+    /// Regression: a wrong-length insert used to evict the slot's occupant and register
+    /// the new page with the old page's bytes before reporting `WrongLength`.
+    #[test]
+    fn wrong_length_insert_changes_nothing() {
+        let mut c = PageCache::new(64, 16).unwrap(); // 4 slots
+        c.insert(1, &[7u8; 16]).unwrap();
+        c.advance_round();
+        c.advance_round();
+        c.advance_round(); // page 1 is old enough to be evicted by a good insert
+        let colliding = (1..64u64)
+            .map(|p| p + 1)
+            .find(|&p| c.slot_of(p) == c.slot_of(1))
+            .unwrap();
+        let (len, round) = (c.len(), c.round());
+        for bad in [&[9u8; 15][..], &[9u8; 17][..], &[][..]] {
+            assert!(matches!(
+                c.insert(colliding, bad),
+                Err(InsertError::WrongLength { .. })
+            ));
+            assert!(c.insert(1, bad).is_err());
+            assert_eq!(c.peek(1), Some(&[7u8; 16][..]), "occupant kept");
+            assert!(!c.contains(colliding), "nothing registered");
+            assert_eq!((c.len(), c.round()), (len, round));
+        }
+        // and a good insert still evicts as the aging rule says
+        c.insert(colliding, &[9u8; 16]).unwrap();
+        assert_eq!(c.peek(colliding), Some(&[9u8; 16][..]));
+        assert!(!c.contains(1));
     }
 
     #[test]
