@@ -500,7 +500,10 @@ pub fn read_ram<R: Read>(
         let len_at = s.pos;
         let len = s.be32()?;
         if len > 256 {
-            return Err(s.err(StreamErrorKind::BadBlock("machine name too long".into()), len_at));
+            return Err(s.err(
+                StreamErrorKind::BadBlock("machine name too long".into()),
+                len_at,
+            ));
         }
         let mut name = vec![0u8; len as usize];
         s.fill(&mut name)?;
@@ -589,7 +592,14 @@ pub fn read_ram<R: Read>(
                 if t == sec::START && name == "ram" && ram_section.is_none() {
                     ram_section = Some(id);
                     ram_sections += 1;
-                    ram_part(&mut s, &mut ram, page_size, opts, ignore_shared, &mut on_page)?;
+                    ram_part(
+                        &mut s,
+                        &mut ram,
+                        page_size,
+                        opts,
+                        ignore_shared,
+                        &mut on_page,
+                    )?;
                     footer(&mut s, id)?;
                 } else if ram_ended {
                     stop = StopReason::DeviceState(at);
@@ -621,7 +631,14 @@ pub fn read_ram<R: Read>(
                         final_stage: true,
                     });
                 }
-                ram_part(&mut s, &mut ram, page_size, opts, ignore_shared, &mut on_page)?;
+                ram_part(
+                    &mut s,
+                    &mut ram,
+                    page_size,
+                    opts,
+                    ignore_shared,
+                    &mut on_page,
+                )?;
                 footer(&mut s, id)?;
                 if t == sec::END {
                     ram_ended = true;
@@ -706,7 +723,15 @@ fn ram_part<R: Read>(
                 return Err(s.err(StreamErrorKind::BadMemSize, at));
             }
             ram.declared = true;
-            read_blocks(s, ram, word & !flags::MEM_SIZE, at, page_size, opts, ignore_shared)?;
+            read_blocks(
+                s,
+                ram,
+                word & !flags::MEM_SIZE,
+                at,
+                page_size,
+                opts,
+                ignore_shared,
+            )?;
             continue;
         }
         let kind = fl & !flags::CONTINUE;
@@ -844,7 +869,7 @@ fn read_blocks<R: Read>(
         if ignore_shared {
             let _addr = s.be64()?;
         }
-        if len > left || len % page_size as u64 != 0 || len == 0 {
+        if len > left || len & (page_size as u64 - 1) != 0 || len == 0 {
             return Err(s.err(
                 StreamErrorKind::BadBlock(format!(
                     "{id:?} of {len} bytes (declared total left {left}, page size {page_size})"
@@ -853,7 +878,10 @@ fn read_blocks<R: Read>(
             ));
         }
         if ram.blocks.iter().any(|b| b.id == id) {
-            return Err(s.err(StreamErrorKind::BadBlock(format!("duplicate id {id:?}")), at));
+            return Err(s.err(
+                StreamErrorKind::BadBlock(format!("duplicate id {id:?}")),
+                at,
+            ));
         }
         left -= len;
         let len = usize::try_from(len).map_err(|_| {
@@ -1004,10 +1032,7 @@ mod tests {
     #[test]
     fn truncation_at_every_byte() {
         let s = sample();
-        let stop = match read_ram(&s[..], &small(), |_| {})
-            .unwrap()
-            .stop
-        {
+        let stop = match read_ram(&s[..], &small(), |_| {}).unwrap().stop {
             StopReason::DeviceState(o) => o as usize,
             StopReason::Eof => s.len(),
         };

@@ -117,7 +117,7 @@ pub fn run(a: Args) -> Result<(), String> {
     let verify = a.verify;
     let img = read_ram(BufReader::with_capacity(1 << 20, f), &opts, |p| {
         n_records += 1;
-        if n_records % 1024 == 0 {
+        if n_records & 1023 == 0 {
             pb.set_position(p.stream_offset);
         }
         if !verify {
