@@ -9,6 +9,7 @@ mod image;
 #[allow(dead_code)] // a shared toolbox: not every command uses every helper
 mod output;
 mod page;
+mod qemu_ram;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -36,6 +37,8 @@ enum Command {
     Diff(image::DiffArgs),
     /// Rebuild a memory image from its base image and a delta made by `diff`.
     Patch(image::PatchArgs),
+    /// Rebuild guest RAM blocks from a QEMU live-migration stream (precopy, XBZRLE).
+    QemuRam(qemu_ram::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         Some(Command::Decode(a)) => page::decode(a),
         Some(Command::Diff(a)) => image::diff(a),
         Some(Command::Patch(a)) => image::patch(a),
+        Some(Command::QemuRam(a)) => qemu_ram::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
