@@ -2,7 +2,7 @@
 //! failure never leaves a partial output file.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// An output file being written. Call [`AtomicFile::commit`] to make it appear under its
@@ -44,6 +44,44 @@ impl AtomicFile {
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
                 Err(e) => return Err(e),
             }
+        }
+    }
+
+    /// Appends `data`, leaving a hole (no allocated blocks) for every `chunk`-byte piece
+    /// that is all zero, so a guest RAM image that is mostly zero takes little disk.
+    /// Reading the file back gives exactly `data`: the file's length is set past the
+    /// last piece even when it is a hole.
+    pub fn write_sparse(&mut self, data: &[u8], chunk: usize) -> io::Result<()> {
+        let w = self.writer.as_mut().expect("writer present until commit");
+        w.flush()?;
+        let f = w.get_mut();
+        let start = f.stream_position()?;
+        let chunk = chunk.max(1);
+        // Runs of non-zero pieces are written with one call; runs of zero pieces are
+        // skipped with one seek.
+        let mut run_start = 0;
+        let mut run_is_zero = None;
+        for (i, piece) in data.chunks(chunk).enumerate() {
+            let zero = xbzrle::is_zero_page(piece);
+            let at = i * chunk;
+            if run_is_zero != Some(zero) {
+                Self::flush_run(f, &data[run_start..at], run_is_zero)?;
+                run_start = at;
+                run_is_zero = Some(zero);
+            }
+        }
+        Self::flush_run(f, &data[run_start..], run_is_zero)?;
+        let end = start + data.len() as u64;
+        f.set_len(end)?;
+        f.seek(SeekFrom::Start(end))?;
+        Ok(())
+    }
+
+    fn flush_run(f: &mut File, run: &[u8], is_zero: Option<bool>) -> io::Result<()> {
+        match is_zero {
+            Some(true) => f.seek(SeekFrom::Current(run.len() as i64)).map(drop),
+            Some(false) => f.write_all(run),
+            None => Ok(()),
         }
     }
 

@@ -1,17 +1,19 @@
 //! `xbzrle qemu-ram STREAM -o DIR`: rebuild guest RAM from a QEMU live-migration stream.
 //!
 //! Reads the whole RAM part of the stream first (into memory, bounded by `--max-ram`),
-//! then writes every block to `DIR/<block id>.bin`: all files are written to temporary
-//! files and only renamed into place once every one of them is complete, so a refused
-//! stream leaves nothing behind. `--verify` re-encodes every XBZRLE page from the page
-//! before and after it was applied and requires QEMU's payload byte for byte.
+//! then writes every block to `DIR/<block id>.bin`, sparse (zero pages are holes): all
+//! files are written to temporary files and only renamed into place once every one of
+//! them is complete, so a refused stream, a failed `--verify` or a full disk leaves
+//! nothing behind (not even DIR, when this run created it). `--verify` re-encodes every
+//! XBZRLE page from the page before and after it was applied and requires QEMU's
+//! payload byte for byte.
 
 use crate::output::AtomicFile;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal, Write};
+use std::io::{self, BufReader, IsTerminal};
 use std::path::PathBuf;
 use std::time::Instant;
 use xbzrle::qemu_stream::{read_ram, PageKind, ReadOptions, RecordCounts, StopReason};
@@ -74,6 +76,39 @@ pub fn block_file_name(id: &str) -> String {
     }
     n.push_str(".bin");
     n
+}
+
+/// Writes every block to `dir/<file name>` (sparse: zero pages are holes), all to
+/// temporary files first, then renames them into place. Returns the JSON entries.
+fn write_blocks(
+    dir: &std::path::Path,
+    blocks: &[xbzrle::qemu_stream::RamBlock],
+    page_size: usize,
+) -> Result<Vec<serde_json::Value>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut names = HashSet::new();
+    let mut files = Vec::new();
+    for b in blocks {
+        let mut name = block_file_name(&b.id);
+        let mut k = 1;
+        while !names.insert(name.clone()) {
+            k += 1;
+            name = format!("{}-{k}.bin", name.trim_end_matches(".bin"));
+        }
+        let path = dir.join(&name);
+        let fail = |e: io::Error| format!("{}: {e}", path.display());
+        let mut af = AtomicFile::create(&path).map_err(fail)?;
+        af.write_sparse(&b.data, page_size).map_err(fail)?;
+        files.push((af, path, b));
+    }
+    let mut blocks_json = Vec::new();
+    for (af, path, b) in files {
+        af.commit()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        blocks_json
+            .push(json!({"id": b.id, "file": path.display().to_string(), "size": b.data.len()}));
+    }
+    Ok(blocks_json)
 }
 
 fn counts_json(c: &RecordCounts) -> serde_json::Value {
@@ -141,30 +176,21 @@ pub fn run(a: Args) -> Result<(), String> {
     pb.finish_and_clear();
     let read_secs = t0.elapsed().as_secs_f64();
 
-    // Write every block (temporary files), then commit them all.
-    std::fs::create_dir_all(&a.output).map_err(|e| format!("{}: {e}", a.output.display()))?;
-    let mut names = HashSet::new();
-    let mut files = Vec::new();
-    for b in &img.blocks {
-        let mut name = block_file_name(&b.id);
-        let mut k = 1;
-        while !names.insert(name.clone()) {
-            k += 1;
-            name = format!("{}-{k}.bin", name.trim_end_matches(".bin"));
+    // A failed verification is a failed command: nothing is written.
+    if mismatches > 0 {
+        let (o, b, p) = first_mismatch.unwrap_or_default();
+        return Err(format!(
+            "--verify: {mismatches} of {checked} XBZRLE pages re-encode differently (first: record at stream byte {o}, block {b:?} offset {p:#x}); nothing written"
+        ));
+    }
+    // Write every block to a temporary file, then commit them all: a failure while
+    // writing (disk full, say) leaves no file behind, and no directory we created.
+    let created_dir = !a.output.exists();
+    let blocks_json = write_blocks(&a.output, &img.blocks, img.page_size).inspect_err(|_| {
+        if created_dir {
+            let _ = std::fs::remove_dir(&a.output);
         }
-        let path = a.output.join(&name);
-        let mut af = AtomicFile::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        af.write_all(&b.data)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        files.push((af, path, b));
-    }
-    let mut blocks_json = Vec::new();
-    for (af, path, b) in files {
-        af.commit()
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        blocks_json
-            .push(json!({"id": b.id, "file": path.display().to_string(), "size": b.data.len()}));
-    }
+    })?;
     let secs = t0.elapsed().as_secs_f64();
 
     let stop = match img.stop {
@@ -241,12 +267,6 @@ pub fn run(a: Args) -> Result<(), String> {
             println!("verify: {checked} XBZRLE pages re-encoded, {mismatches} differ from QEMU's payload");
         }
         println!("done in {secs:.2}s (reading {read_secs:.2}s)");
-    }
-    if mismatches > 0 {
-        let (o, b, p) = first_mismatch.unwrap_or_default();
-        return Err(format!(
-            "--verify: {mismatches} of {checked} XBZRLE pages re-encode differently (first: record at stream byte {o}, block {b:?} offset {p:#x})"
-        ));
     }
     Ok(())
 }
