@@ -12,6 +12,7 @@ mod page;
 mod qemu_ram;
 
 use clap::{Parser, Subcommand};
+
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -41,10 +42,39 @@ enum Command {
     QemuRam(qemu_ram::Args),
 }
 
+/// Clap's error as one line (`xbzrle: invalid value 'nope' for '--scenario <NAME>'
+/// [possible values: ...]`), like every other error of the tool; help and version go to
+/// stdout as clap prints them.
+fn parse_args() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        use clap::error::ErrorKind;
+        if matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ) {
+            e.exit();
+        }
+        let text = e.to_string();
+        let parts: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"))
+            .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+            .collect();
+        eprintln!("xbzrle: {} (see --help)", parts.join(" "));
+        ExitCode::from(2)
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_args() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let result = match cli.command {
-        None => bench::run(bench::Args::default_args()),
+        None => bench::run(bench::Args::defaults()),
         Some(Command::Bench(a)) => bench::run(a),
         Some(Command::Encode(a)) => page::encode(a),
         Some(Command::Decode(a)) => page::decode(a),
