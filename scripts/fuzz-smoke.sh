@@ -47,7 +47,7 @@ fi
 cargo fuzz --version
 
 if [[ "${FUZZ_SKIP_TESTS:-0}" != 1 ]]; then
-    echo "fuzz-smoke: fuzz crate tests (models vs SPEC §4, seeds up to date)"
+    echo "fuzz-smoke: fuzz crate tests (models vs docs/format.md §4, seeds up to date)"
     cargo test -q --manifest-path fuzz/Cargo.toml --lib
 fi
 

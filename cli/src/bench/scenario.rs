@@ -1,4 +1,4 @@
-//! The scenarios: SPEC §7's four patterns plus UNCHANGED, ALL-CHANGED and RANDOM, each
+//! The scenarios: docs/format.md §7's four patterns plus UNCHANGED, ALL-CHANGED and RANDOM, each
 //! built over a whole memory region (never per page).
 
 use xbzrle_testkit::scenario::{fill_random, Pattern};
@@ -11,7 +11,7 @@ pub const NEW_SEED: u64 = 0xfedc_ba98_7654_3210;
 /// A benchmark scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scenario {
-    /// A SPEC §7 pattern: `len` changed bytes every `stride` bytes, across pages.
+    /// A docs/format.md §7 pattern: `len` changed bytes every `stride` bytes, across pages.
     Pattern(Pattern),
     /// New = old: nothing to send.
     Unchanged,
