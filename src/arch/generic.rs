@@ -6,7 +6,7 @@
 //! the canonical headers, the overflow decisions — lives here, so every kernel produces
 //! the same bytes as the scalar reference by construction (and is tested to).
 //!
-//! Two phases per batch of blocks (see PERFORMANCE.md):
+//! Two phases per batch of blocks (why, with measurements: docs/kernels.md, asm-notes/):
 //! 1. Walk the page in 64-byte blocks. `d = !eq` marks changed bytes; the transitions
 //!    `t = d ^ ((d << 1) | carry)` mark where a changed run starts or ends. Their positions
 //!    (trailing-zero count, clear lowest bit) go into a small list. While the page is
