@@ -70,4 +70,4 @@ chmod 644 "$lib/pkgconfig/xbzrle.pc"
 if [ -z "$destdir" ] && [ "$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then
   case $prefix in /usr | /usr/local) ldconfig ;; esac
 fi
-echo "capi-install: libxbzrle $version installed under $destdir$prefix (header include/xbzrle/xbzrle.h, $libdir_rel/libxbzrle.so.$major, $libdir_rel/libxbzrle.a, $libdir_rel/pkgconfig/xbzrle.pc)"
+echo >&2 "capi-install: libxbzrle $version installed under $destdir$prefix (header include/xbzrle/xbzrle.h, $libdir_rel/libxbzrle.so.$major, $libdir_rel/libxbzrle.a, $libdir_rel/pkgconfig/xbzrle.pc)"

@@ -36,13 +36,13 @@ static unsigned long checks_passed, checks_failed;
         }                                                                                \
     } while (0)
 
-static int finish(const char *name)
+static inline int finish(const char *name)
 {
     printf("%s: %lu checks passed, %lu failed\n", name, checks_passed, checks_failed);
     return checks_failed == 0 && checks_passed > 0 ? 0 : 1;
 }
 
-static void *xmalloc(size_t n)
+static inline void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p) {
@@ -54,14 +54,14 @@ static void *xmalloc(size_t n)
 
 /* xorshift64*: reproducible bytes. */
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
-static uint64_t rng_next(void)
+static inline uint64_t rng_next(void)
 {
     rng_state ^= rng_state >> 12;
     rng_state ^= rng_state << 25;
     rng_state ^= rng_state >> 27;
     return rng_state * 0x2545f4914f6cdd1dull;
 }
-static void fill_random(uint8_t *p, size_t n)
+static inline void fill_random(uint8_t *p, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++)
@@ -71,7 +71,7 @@ static void fill_random(uint8_t *p, size_t n)
 /* Byte-at-a-time model of the canonical encoding (SPEC section 3), written for these
  * tests. Returns the length, or -1 when a run over 16383 bytes is needed. `out` must
  * hold 3 * len / 2 + 8 bytes. */
-static long model_encode(const uint8_t *o, const uint8_t *n, size_t len, uint8_t *out)
+static inline long model_encode(const uint8_t *o, const uint8_t *n, size_t len, uint8_t *out)
 {
     size_t i = 0, d = 0;
     while (i < len) {
@@ -112,9 +112,13 @@ struct pattern {
     const char *name;
     size_t stride, len;
 };
-static const struct pattern patterns[4] = {
-    {"SPARSE", 1111, 12}, {"MEDIUM", 701, 33}, {"DENSE", 203, 41}, {"VERY-DENSE", 121, 43}};
-static void apply_pattern(const struct pattern *p, uint8_t *region, size_t n, size_t offset)
+static inline const struct pattern *pattern_at(size_t i)
+{
+    static const struct pattern patterns[4] = {
+        {"SPARSE", 1111, 12}, {"MEDIUM", 701, 33}, {"DENSE", 203, 41}, {"VERY-DENSE", 121, 43}};
+    return &patterns[i];
+}
+static inline void apply_pattern(const struct pattern *p, uint8_t *region, size_t n, size_t offset)
 {
     size_t i;
     for (i = 0; i < n; i++) {

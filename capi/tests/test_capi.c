@@ -340,7 +340,7 @@ static void test_unaligned(void)
         size_t len = lens[li];
         fill_random(old, sizeof old);
         memcpy(new_, old, sizeof new_);
-        apply_pattern(&patterns[li], new_, sizeof new_, 0);
+        apply_pattern(pattern_at(li), new_, sizeof new_, 0);
         for (a = 0; a < 8; a++) {
             for (b = 0; b < 8; b++) {
                 /* the reference: this old/new pair, aligned output */
@@ -377,7 +377,7 @@ static void test_scenarios(void)
         size_t total = 0;
         fill_random(old, sizeof old);
         memcpy(new_, old, sizeof new_);
-        apply_pattern(&patterns[p], new_, sizeof new_, 0);
+        apply_pattern(pattern_at(p), new_, sizeof new_, 0);
         memcpy(dec, old, sizeof dec);
         for (k = 0; k < PAGES; k++) {
             uint8_t *o = old + k * PAGE, *n = new_ + k * PAGE, *d = dec + k * PAGE;
@@ -435,7 +435,7 @@ static void test_kernels(void)
 
     fill_random(old, PAGE);
     memcpy(new_, old, PAGE);
-    apply_pattern(&patterns[1], new_, PAGE, 0);
+    apply_pattern(pattern_at(1), new_, PAGE, 0);
     CHECK_EQ(xbzrle_encode_with_kernel(XBZRLE_KERNEL_SCALAR, old, PAGE, new_, PAGE, ref,
                                        PAGE, &ref_n),
              XBZRLE_OK);
