@@ -43,8 +43,8 @@ impl Rng {
 
 /// Run lengths that matter to the format and the kernels.
 const INTERESTING: &[usize] = &[
-    1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 257, 4095,
-    4096, 16383, 16384,
+    1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 257, 4095, 4096,
+    16383, 16384,
 ];
 
 fn page_len(rng: &mut Rng) -> usize {
@@ -141,7 +141,11 @@ fn encode_case(rng: &mut Rng, out: &mut Vec<u8>) {
     let len = page_len(rng);
     let mut old = old_page(rng, len);
     let alias = rng.chance(5);
-    let mut new = if alias { old.clone() } else { new_page(rng, &old) };
+    let mut new = if alias {
+        old.clone()
+    } else {
+        new_page(rng, &old)
+    };
     match rng.below(40) {
         0 => new.push(0), // length mismatch
         1 => old.truncate(old.len().saturating_sub(1 + rng.below(8))),
@@ -219,7 +223,11 @@ fn decode_case(rng: &mut Rng, out: &mut Vec<u8>) {
             // hand-made pairs with edge lengths
             delta.clear();
             for k in 0..1 + rng.below(4) {
-                let z = if k == 0 && rng.chance(50) { 0 } else { rng.below(300) };
+                let z = if k == 0 && rng.chance(50) {
+                    0
+                } else {
+                    rng.below(300)
+                };
                 let m = [0, 1, 2, 127, 128, 300][rng.below(6)];
                 for (j, v) in [z, m].into_iter().enumerate() {
                     if v < 128 {
@@ -236,7 +244,11 @@ fn decode_case(rng: &mut Rng, out: &mut Vec<u8>) {
         }
     }
     // sometimes decode onto a page of another size
-    let page_len = if rng.chance(10) { rng.below(len + 200) } else { len };
+    let page_len = if rng.chance(10) {
+        rng.below(len + 200)
+    } else {
+        len
+    };
     let mut page = old.clone();
     page.resize(page_len, 0x3c);
     let before = page.clone();
@@ -262,7 +274,9 @@ fn decode_case(rng: &mut Rng, out: &mut Vec<u8>) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let path = args.get(1).expect("usage: capi_cases CASES_FILE [COUNT] [SEED]");
+    let path = args
+        .get(1)
+        .expect("usage: capi_cases CASES_FILE [COUNT] [SEED]");
     let count: usize = args.get(2).map_or(4000, |s| s.parse().expect("COUNT"));
     let seed: u64 = args.get(3).map_or(1, |s| s.parse().expect("SEED"));
     let mut rng = Rng(seed);
