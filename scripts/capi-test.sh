@@ -276,6 +276,25 @@ readme_static() {
 }
 step "README example linked statically (pkg-config --static)" readme_static
 
+# ---- the Python snippet of docs/c-api.md (when python3 exists) -----------------------
+docs_block() {
+  awk -v m="<!-- capi-test: $1 -->" '
+    $0 == m { found = 1; next }
+    found && /^```/ { if (inside) exit; inside = 1; next }
+    inside { print }' docs/c-api.md
+}
+python_snippet() {
+  docs_block python >"$work/ctypes_example.py"
+  [ -s "$work/ctypes_example.py" ]
+  XBZRLE_LIB="$prefix/lib/libxbzrle.so.0" python3 "$work/ctypes_example.py" | tee "$work/ctypes.txt"
+  grep -x 'refused: invalid run length at byte 1' "$work/ctypes.txt" >/dev/null
+}
+if command -v python3 >/dev/null; then
+  step "docs/c-api.md ctypes snippet (python3)" python_snippet
+else
+  echo "capi: skip  docs/c-api.md ctypes snippet (no python3)"
+fi
+
 echo "capi: $passed passed, $failed failed"
 if [ "$failed" -ne 0 ]; then
   printf 'capi: failed: %s\n' "${failures[@]}"
