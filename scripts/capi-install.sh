@@ -33,9 +33,14 @@ major=${version%%.*}
 if [ "${NO_BUILD:-0}" != 1 ]; then
   "${CARGO:-cargo}" build --release -p xbzrle-capi
 fi
-target_dir=$("${CARGO:-cargo}" metadata --format-version 1 --no-deps 2>/dev/null |
-  sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-target_dir=${target_dir:-target}
+# where cargo put the libraries (CARGO_TARGET_DIR, or target/ when cargo is not on PATH,
+# e.g. under sudo with NO_BUILD=1)
+target_dir=
+if command -v "${CARGO:-cargo}" >/dev/null; then
+  target_dir=$("${CARGO:-cargo}" metadata --format-version 1 --no-deps 2>/dev/null |
+    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p') || target_dir=
+fi
+target_dir=${target_dir:-${CARGO_TARGET_DIR:-target}}
 so="$target_dir/release/libxbzrle.so"
 a="$target_dir/release/libxbzrle.a"
 for f in "$so" "$a"; do
