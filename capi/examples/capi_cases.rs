@@ -223,7 +223,8 @@ fn decode_case(rng: &mut Rng, out: &mut Vec<u8>) {
             // hand-made pairs with edge lengths
             delta.clear();
             for k in 0..1 + rng.below(4) {
-                let z = if k == 0 && rng.chance(50) {
+                // a zero zrun is fine in the first pair only (EmptyZeroRun after it)
+                let z = if rng.chance(if k == 0 { 50 } else { 15 }) {
                     0
                 } else {
                     rng.below(300)
