@@ -1,11 +1,13 @@
 //! `xbzrle`: benchmark the codec on this CPU, encode/decode single pages, diff/patch
 //! memory images.
 //!
-//! Every command prints a one-line reason and exits non-zero on bad input, and writes
-//! its output files atomically (see `output.rs`).
+//! Every command prints a one-line reason and exits non-zero on bad input, writes its
+//! output files by the rules in `output.rs` (regular files atomically) and reads its
+//! inputs by content (`input.rs`).
 
 mod bench;
 mod image;
+mod input;
 #[allow(dead_code)] // a shared toolbox: not every command uses every helper
 mod output;
 mod page;
@@ -42,8 +44,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // before anything is opened: a closed fd 1 must not be reused by an output file
+    output::init_std_fds();
+    output::install_signal_cleanup();
     let cli = Cli::parse();
     let result = match cli.command {
+        // bench's results go to standard output
+        None | Some(Command::Bench(_)) if output::stdout_closed() => {
+            Err("cannot write the results: standard output is closed".to_string())
+        }
         None => bench::run(bench::Args::default_args()),
         Some(Command::Bench(a)) => bench::run(a),
         Some(Command::Encode(a)) => page::encode(a),
