@@ -379,3 +379,50 @@ pub fn write_output(dest: &Path, inputs: &[FileId], bytes: &[u8]) -> io::Result<
     f.write_all(bytes)?;
     f.commit()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listing(d: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Issue 10 item 3: a failure inside the commit itself (here the rename, because a
+    /// directory took the output's place meanwhile) still removes the temporary file.
+    #[test]
+    fn failed_rename_in_commit_removes_the_temporary_file() {
+        let d = tempfile::tempdir().unwrap();
+        let dest = d.path().join("out");
+        let mut f = AtomicFile::create(&dest).unwrap();
+        f.write_all(b"data").unwrap();
+        assert_eq!(listing(d.path()).len(), 1, "the temporary file exists");
+        fs::create_dir(&dest).unwrap();
+        fs::write(dest.join("x"), b"x").unwrap();
+        assert!(f.commit().is_err());
+        assert_eq!(listing(d.path()), ["out"]);
+        assert!(!temps().iter().any(|p| p.starts_with(d.path())));
+    }
+
+    #[test]
+    fn dropped_uncommitted_leaves_nothing_and_commit_renames() {
+        let d = tempfile::tempdir().unwrap();
+        let dest = d.path().join("out");
+        let mut f = AtomicFile::create(&dest).unwrap();
+        f.write_all(b"data").unwrap();
+        drop(f);
+        assert!(listing(d.path()).is_empty());
+        let mut f = AtomicFile::create(&dest).unwrap();
+        f.write_all(b"data").unwrap();
+        let file = f.file_mut().unwrap().expect("a regular file is seekable");
+        file.set_len(10).unwrap();
+        f.commit().unwrap();
+        assert_eq!(fs::read(&dest).unwrap(), b"data\0\0\0\0\0\0");
+        assert_eq!(listing(d.path()), ["out"]);
+    }
+}
