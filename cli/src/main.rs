@@ -59,6 +59,9 @@ fn main() -> ExitCode {
         Some(Command::Decode(a)) => page::decode(a),
         Some(Command::Diff(a)) => image::diff(a),
         Some(Command::Patch(a)) => image::patch(a),
+        Some(Command::QemuRam(a)) if a.prints_to_stdout() && output::stdout_closed() => {
+            Err("cannot write the report: standard output is closed (use --quiet)".to_string())
+        }
         Some(Command::QemuRam(a)) => qemu_ram::run(a),
     };
     match result {

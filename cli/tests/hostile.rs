@@ -630,6 +630,8 @@ fn closed_stdout_is_an_error() {
         "\"$X\" encode old new >&-",
         "\"$X\" diff old.img new.img -o - -q >&-",
         "\"$X\" patch old.img delta -o - -q >&-",
+        "\"$X\" bench --quick >&-",
+        "\"$X\" qemu-ram delta -o dir >&-",
     ] {
         let out = sh(script, d.0.path());
         one_line_error(&out, "standard output is closed");
