@@ -43,11 +43,35 @@ enum Command {
     QemuRam(qemu_ram::Args),
 }
 
+/// A usage error of clap (several lines: the error, its details, a usage line, a hint)
+/// as one line, like every other error of the tool.
+fn one_line(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with("For more information") {
+            continue;
+        }
+        let line = line.strip_prefix("error: ").unwrap_or(line);
+        if !out.is_empty() {
+            out.push_str(if out.ends_with(':') { " " } else { "; " });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 fn main() -> ExitCode {
     // before anything is opened: a closed fd 1 must not be reused by an output file
     output::init_std_fds();
     output::install_signal_cleanup();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => {
+            eprintln!("xbzrle: {}", one_line(&e.to_string()));
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
         // bench's results go to standard output
         None | Some(Command::Bench(_)) if output::stdout_closed() => {

@@ -538,7 +538,7 @@ fn sigint_and_sigterm_remove_the_temporary_file() {
 fn absurd_thread_counts_are_a_one_line_error() {
     let d = Dir::new();
     let (oi, ni, delta) = images(&d);
-    for n in ["20000", "18446744073709551615", "0"] {
+    for n in ["20000", "18446744073709551615", "0", "18446744073709551616"] {
         let t = Instant::now();
         let out = run(&[
             "diff",
@@ -756,4 +756,18 @@ fn decode_pages_are_at_most_16384_bytes_like_the_readme_says() {
     ]));
     let readme = include_str!("../../README.md");
     assert!(readme.contains("Pages are 0 to 16384 bytes"));
+}
+
+#[test]
+fn usage_errors_are_one_line_too() {
+    for args in [
+        vec!["frob"],
+        vec!["diff", "a"],
+        vec!["encode", "a", "b", "--nope"],
+    ] {
+        let out = run(&args);
+        one_line_error(&out, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    ok(&run(&["--version"]));
 }
