@@ -61,8 +61,8 @@ fn one_line(text: &str) -> String {
 }
 
 fn main() -> ExitCode {
-    // before anything is opened: a closed fd 1 must not be reused by an output file
-    output::init_std_fds();
+    // whether fd 1 was closed at start (Rust opens /dev/null on it before main)
+    output::probe_stdout();
     output::install_signal_cleanup();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

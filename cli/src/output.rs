@@ -95,13 +95,13 @@ static PROBE_STDOUT: extern "C" fn() = {
 
 /// Call first thing in `main`: remembers that standard output is closed where the
 /// constructor above does not run (outside Linux).
-pub fn init_std_fds() {
+pub fn probe_stdout() {
     if fd_closed(1) {
         STDOUT_CLOSED.store(true, Ordering::Relaxed);
     }
 }
 
-/// Whether standard output was closed at start (see [`init_std_fds`]).
+/// Whether standard output was closed at start (see [`probe_stdout`]).
 pub fn stdout_closed() -> bool {
     STDOUT_CLOSED.load(Ordering::Relaxed)
 }
