@@ -43,6 +43,13 @@ pub struct Args {
     quiet: bool,
 }
 
+impl Args {
+    /// Whether the command prints its report on standard output.
+    pub fn prints_to_stdout(&self) -> bool {
+        self.json || !self.quiet
+    }
+}
+
 fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
     let (num, mul) = match s.chars().last() {

@@ -226,7 +226,7 @@ pub(crate) fn encode<V: Simd>(
             emitter.pair(v, new, s, e)?;
         }
         if done {
-            debug_assert!(cnt % 2 == 0);
+            debug_assert!(cnt.is_multiple_of(2));
             return Ok(emitter.written);
         }
         // an unfinished run moves to the front of the list
