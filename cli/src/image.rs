@@ -17,12 +17,13 @@
 mod format;
 
 use crate::input::{open_image, Source};
+use crate::output::progress;
 use crate::output::AtomicFile;
 use format::{read_frame, read_up_to, Header, Stats, Trailer, HEADER_LEN, TRAILER_LEN};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
@@ -94,22 +95,6 @@ fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, String> {
         .num_threads(n)
         .build()
         .map_err(|e| format!("cannot start {n} threads: {e}"))
-}
-
-fn progress(len: u64, quiet: bool, msg: &'static str) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    pb.set_style(
-        ProgressStyle::with_template(
-            "{msg:>9} [{bar:40}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
-        )
-        .expect("valid template")
-        .progress_chars("=> "),
-    );
-    pb.set_message(msg);
-    pb
 }
 
 fn mbps(bytes: u64, secs: f64) -> f64 {

@@ -419,6 +419,27 @@ fn flush_run(f: &mut File, run: &[u8], is_zero: Option<bool>) -> io::Result<()> 
     }
 }
 
+/// A progress bar on stderr for `len` bytes, or a hidden one when quiet or when stderr is
+/// not a terminal.
+pub fn progress(len: u64, quiet: bool, msg: &'static str) -> indicatif::ProgressBar {
+    if quiet || !std::io::IsTerminal::is_terminal(&io::stderr()) {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg:>9} [{bar:40}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
+    );
+    pb.set_message(msg);
+    pb
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,11 +9,10 @@
 //! payload byte for byte.
 
 use crate::output::AtomicFile;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal, Write};
+use std::io::{self, BufReader, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 use xbzrle::qemu_stream::{read_ram, PageKind, ReadOptions, RecordCounts, StopReason};
@@ -191,20 +190,7 @@ pub fn run(a: Args) -> Result<(), String> {
     let t0 = Instant::now();
     let f = File::open(&a.stream).map_err(|e| format!("{}: {e}", a.stream.display()))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let pb = if a.quiet || !io::stderr().is_terminal() {
-        ProgressBar::hidden()
-    } else {
-        let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-        pb.set_style(
-            ProgressStyle::with_template(
-                "{msg:>9} [{bar:40}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
-            )
-            .expect("valid template")
-            .progress_chars("=> "),
-        );
-        pb.set_message("reading");
-        pb
-    };
+    let pb = crate::output::progress(len, a.quiet, "reading");
     let opts = ReadOptions {
         max_ram: a.max_ram,
         page_size: a.page_size,
