@@ -1,4 +1,4 @@
-//! The sender's page cache: what was last *sent* for each page (SPEC §6).
+//! The sender's page cache: what was last *sent* for each page (docs/format.md §6).
 //!
 //! [`PageCache`] follows the design of QEMU's XBZRLE cache:
 //!

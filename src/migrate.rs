@@ -2,7 +2,7 @@
 //! keeps its [`PageCache`] equal to what the receiver holds, a [`Receiver`] that applies
 //! those records, and QEMU's XBZRLE [`Counters`].
 //!
-//! The invariant (SPEC §6, and the subject of three QEMU fixes in 2014): the sender encodes
+//! The invariant (docs/format.md §6, and the subject of three QEMU fixes in 2014): the sender encodes
 //! each dirty page against the copy it last **sent** for that page, never against live
 //! memory, and afterwards updates that copy to exactly what the receiver holds. Guest
 //! memory may change while a page is being encoded, so the sender first copies the page

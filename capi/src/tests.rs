@@ -430,7 +430,7 @@ fn overlapping_output_is_refused_and_untouched() {
 
 #[test]
 fn rust_and_c_entry_points_agree_on_the_spec_examples() {
-    // SPEC §4 decoding table
+    // the decoding table of docs/format.md §4
     type Expected = Result<usize, (DecodeErrorKind, usize)>;
     let cases: &[(&[u8], Expected)] = &[
         (b"", Ok(0)),

@@ -27,7 +27,7 @@ use report::{Out, Report, ScenarioResult};
 use std::time::Instant;
 
 /// Runs the benchmark.
-pub fn run(args: Args) -> Result<(), String> {
+pub fn run(args: Args) -> anyhow::Result<()> {
     let started = Instant::now();
     let cfg = Config::from_args(args)?;
     let out = Out {
@@ -60,7 +60,7 @@ pub fn run(args: Args) -> Result<(), String> {
     }
     if cfg.json {
         let doc = Report::new(&cfg, &machine, &results, elapsed);
-        let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string_pretty(&doc)?;
         report::write_stdout(&(text + "\n"))?;
     }
     Ok(())

@@ -19,6 +19,7 @@ mod format;
 use crate::input::{open_image, Source};
 use crate::output::progress;
 use crate::output::AtomicFile;
+use anyhow::anyhow;
 use format::{read_frame, read_up_to, Header, Stats, Trailer, HEADER_LEN, TRAILER_LEN};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -78,13 +79,13 @@ pub struct PatchArgs {
 /// buffers of a few frames, 1 MiB each).
 pub const MAX_THREADS: usize = 256;
 
-fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, String> {
+fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
     let max = cpus.saturating_mul(4).min(MAX_THREADS);
     let n = match threads {
-        Some(0) => return Err("--threads must be at least 1".into()),
+        Some(0) => return Err(anyhow!("--threads must be at least 1")),
         Some(n) if n > max => {
-            return Err(format!(
+            return Err(anyhow!(
             "--threads {n} is too many: at most {max} (4 x {cpus} CPUs, and at most {MAX_THREADS})"
         ))
         }
@@ -94,7 +95,7 @@ fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, String> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(n)
         .build()
-        .map_err(|e| format!("cannot start {n} threads: {e}"))
+        .map_err(|e| anyhow!("cannot start {n} threads: {e}"))
 }
 
 fn mbps(bytes: u64, secs: f64) -> f64 {
@@ -144,12 +145,12 @@ struct Input<'a> {
 impl Input<'_> {
     /// Reads `buf.len()` bytes at `off`, or fewer where the image ends (by its length as
     /// measured at the start); the rest of `buf` is left alone. Returns the bytes read.
-    fn read(&self, buf: &mut [u8], off: u64) -> Result<usize, String> {
+    fn read(&self, buf: &mut [u8], off: u64) -> anyhow::Result<usize> {
         let want = self.len.saturating_sub(off).min(buf.len() as u64) as usize;
         let got = read_at(self.file, &mut buf[..want], off)
-            .map_err(|e| format!("cannot read {} {}: {e}", self.what, self.path.display()))?;
+            .map_err(|e| anyhow!("cannot read {} {}: {e}", self.what, self.path.display()))?;
         if got != want {
-            return Err(format!(
+            return Err(anyhow!(
                 "{} {} shrank while being read",
                 self.what,
                 self.path.display()
@@ -159,7 +160,7 @@ impl Input<'_> {
     }
 
     /// XXH3-64 of the image's piece `[off, off + len)` (clipped to the image).
-    fn hash_piece(&self, off: u64, len: usize, buf: &mut Vec<u8>) -> Result<u64, String> {
+    fn hash_piece(&self, off: u64, len: usize, buf: &mut Vec<u8>) -> anyhow::Result<u64> {
         buf.resize(SUB_SPAN, 0);
         let mut h = Xxh3::new();
         let end = (off + len as u64).min(self.len);
@@ -185,7 +186,7 @@ impl Input<'_> {
         range: std::ops::Range<u64>,
         h: &mut format::ImageHash,
         pb: &ProgressBar,
-    ) -> Result<(), String> {
+    ) -> anyhow::Result<()> {
         let mut k = range.start;
         while k < range.end {
             let n = (range.end - k).min(1024);
@@ -196,7 +197,7 @@ impl Input<'_> {
                     pb.inc(span as u64);
                     r
                 })
-                .collect::<Result<Vec<u64>, String>>()?;
+                .collect::<anyhow::Result<Vec<u64>>>()?;
             for x in hashes {
                 h.add_piece(x);
             }
@@ -225,7 +226,7 @@ fn diff_frame(
     new: &Input,
     k: u64,
     out: &mut FrameOut,
-) -> Result<(), String> {
+) -> anyhow::Result<()> {
     let ps = hd.page_size();
     let fs = hd.frame_span();
     let base = k * fs as u64;
@@ -234,7 +235,7 @@ fn diff_frame(
     out.stats = Stats::default();
     format::start_frame(&mut out.bytes);
     let (mut oh, mut nh) = (Xxh3::new(), Xxh3::new());
-    SCRATCH.with_borrow_mut(|(ob, nb)| -> Result<(), String> {
+    SCRATCH.with_borrow_mut(|(ob, nb)| -> anyhow::Result<()> {
         ob.resize(sub_pages * ps, 0);
         nb.resize(sub_pages * ps, 0);
         let mut p = 0;
@@ -269,10 +270,10 @@ fn diff_frame(
     Ok(())
 }
 
-pub fn diff(a: DiffArgs) -> Result<(), String> {
+pub fn diff(a: DiffArgs) -> anyhow::Result<()> {
     let ps = a.page_size;
     if ps == 0 || ps > xbzrle::MAX_PAGE_SIZE {
-        return Err(format!(
+        return Err(anyhow!(
             "--page-size {ps} is not supported: it must be between 1 and {}",
             xbzrle::MAX_PAGE_SIZE
         ));
@@ -280,7 +281,7 @@ pub fn diff(a: DiffArgs) -> Result<(), String> {
     let pool = thread_pool(a.threads)?;
     let threads = pool.current_num_threads();
     if a.old.as_os_str() == "-" && a.new.as_os_str() == "-" {
-        return Err("OLD and NEW cannot both be standard input".into());
+        return Err(anyhow!("OLD and NEW cannot both be standard input"));
     }
     let Source {
         file: old_file,
@@ -310,7 +311,7 @@ pub fn diff(a: DiffArgs) -> Result<(), String> {
     let (hbytes, hh) = hd.to_bytes();
     let frames = hd.frame_count();
     let fs = hd.frame_span();
-    let write_err = |e: io::Error| format!("cannot write {}: {e}", a.output.display());
+    let write_err = |e: io::Error| anyhow!("cannot write {}: {e}", a.output.display());
     let mut out = AtomicFile::create_excluding(&a.output, &[old_id, new_id]).map_err(write_err)?;
     out.write_all(&hbytes).map_err(write_err)?;
 
@@ -384,10 +385,10 @@ pub fn diff(a: DiffArgs) -> Result<(), String> {
     Ok(())
 }
 
-pub fn patch(a: PatchArgs) -> Result<(), String> {
+pub fn patch(a: PatchArgs) -> anyhow::Result<()> {
     let pool = thread_pool(a.threads)?;
     if a.old.as_os_str() == "-" && a.delta.as_os_str() == "-" {
-        return Err("OLD and DELTA cannot both be standard input".into());
+        return Err(anyhow!("OLD and DELTA cannot both be standard input"));
     }
     let Source {
         file: mut delta,
@@ -395,7 +396,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         id: delta_id,
     } = open_image(&a.delta, "delta")?;
     let start = Instant::now();
-    let io_err = |e: io::Error| format!("cannot read delta: {e}");
+    let io_err = |e: io::Error| anyhow!("cannot read delta: {e}");
 
     // header and trailer
     let mut hb = [0u8; HEADER_LEN];
@@ -404,7 +405,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
     let ps = hd.page_size();
     if let Some(want) = a.page_size {
         if want != ps {
-            return Err(format!(
+            return Err(anyhow!(
                 "the delta was made with page size {ps}, not {want} (--page-size)"
             ));
         }
@@ -412,12 +413,14 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
     format::check_size(&hd, dlen)?;
     let mut tb = [0u8; TRAILER_LEN];
     if read_at(&delta, &mut tb, dlen - TRAILER_LEN as u64).map_err(io_err)? != TRAILER_LEN {
-        return Err("delta is truncated (no trailer)".into());
+        return Err(anyhow!("delta is truncated (no trailer)"));
     }
     let tr = Trailer::parse(&tb, hh)?;
     let frames = hd.frame_count();
     if tr.frame_count != frames {
-        return Err("delta is corrupt (frame count does not match its header)".into());
+        return Err(anyhow!(
+            "delta is corrupt (frame count does not match its header)"
+        ));
     }
     let Source {
         file: old_file,
@@ -425,7 +428,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         id: old_id,
     } = open_image(&a.old, "base image")?;
     if old_len != hd.old_len {
-        return Err(format!(
+        return Err(anyhow!(
             "wrong base image: {} is {old_len} bytes, the delta was made from a {}-byte image",
             a.old.display(),
             hd.old_len
@@ -438,7 +441,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         what: "base image",
     };
     // the output is opened (and checked) before the work: a temporary file for now
-    let write_err = |e: io::Error| format!("cannot write {}: {e}", a.output.display());
+    let write_err = |e: io::Error| anyhow!("cannot write {}: {e}", a.output.display());
     let mut out =
         AtomicFile::create_excluding(&a.output, &[old_id, delta_id]).map_err(write_err)?;
     let fs = hd.frame_span();
@@ -450,9 +453,9 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
 
     // Pass 1: verify every frame, while the base image is checksummed on the pool.
     let body_end = dlen - TRAILER_LEN as u64;
-    std::thread::scope(|s| -> Result<(), String> {
+    std::thread::scope(|s| -> anyhow::Result<()> {
         let (old, pool, pbo) = (&old, &pool, pb.clone());
-        let hasher = s.spawn(move || -> Result<u64, String> {
+        let hasher = s.spawn(move || -> anyhow::Result<u64> {
             let mut h = format::ImageHash::new();
             pool.install(|| old.hash_pieces(fs, 0..old.pieces(fs), &mut h, &pbo))?;
             Ok(h.digest())
@@ -464,7 +467,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         format::verify_frames(r, body_end - HEADER_LEN as u64, &hd, hh, |n| pb.inc(n))?;
         let old_hash = hasher.join().expect("hasher thread panicked")?;
         if old_hash != tr.old_hash {
-            return Err(format!(
+            return Err(anyhow!(
                 "wrong base image: {} does not match the image the delta was made from (checksum)",
                 a.old.display()
             ));
@@ -480,7 +483,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
     let mut r = BufReader::with_capacity(1 << 20, &mut delta);
     let batch = 2 * pool.current_num_threads();
     let mut bufs: Vec<(Vec<u8>, std::ops::Range<usize>)> = vec![(Vec::new(), 0..0); batch];
-    let rx = xbzrle::migrate::Receiver::new(ps).map_err(|e| e.to_string())?;
+    let rx = xbzrle::migrate::Receiver::new(ps)?;
     /// Rebuilt frames on their way to the writer: pages, then (bytes, checksum) per frame.
     type Filled = (Vec<u8>, Vec<(usize, u64)>);
     // Frames are rebuilt on the pool while a writer thread writes the previous batch.
@@ -492,7 +495,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         }
         let pbw = pb.clone();
         let writer = s.spawn(
-            move || -> Result<(AtomicFile, format::ImageHash, u64), String> {
+            move || -> anyhow::Result<(AtomicFile, format::ImageHash, u64)> {
                 let mut new_h = format::ImageHash::new();
                 let mut written = 0u64;
                 for (pages, frames) in full_rx {
@@ -516,7 +519,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
                 break; // the writer failed; it says why
             };
             let mut sums = vec![(0usize, 0u64); n];
-            let r = (|| -> Result<(), String> {
+            let r = (|| -> anyhow::Result<()> {
                 for (i, (buf, range)) in bufs[..n].iter_mut().enumerate() {
                     *range = read_frame(&mut r, buf, &hd, hh, k + i as u64)?;
                 }
@@ -544,11 +547,11 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
                                     }
                                 },
                             )
-                            .and(res.map_err(|e| e.to_string()))
-                            .map_err(|e| format!("delta is corrupt: frame {kk}: {e}"))?;
+                            .and(res.map_err(anyhow::Error::new))
+                            .map_err(|e| anyhow!("delta is corrupt: frame {kk}: {e}"))?;
                             let len = (hd.new_len - base).min(span as u64) as usize;
                             *sum = (len, xxhash_rust::xxh3::xxh3_64(&p[..len]));
-                            Ok::<(), String>(())
+                            Ok::<(), anyhow::Error>(())
                         })
                 })
             })();
@@ -566,16 +569,15 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         result?;
         let w = w?;
         if k != frames {
-            return Err("patch stopped early".to_string());
+            return Err(anyhow!("patch stopped early"));
         }
         Ok(w)
     })?;
     if written != hd.new_len || new_h.digest() != tr.new_hash {
-        return Err(
+        return Err(anyhow!(
             "the rebuilt image does not match the delta's checksum (did an input change \
              while patching?); nothing written"
-                .into(),
-        );
+        ));
     }
     out.commit().map_err(write_err)?;
     pb.finish_and_clear();

@@ -10,6 +10,7 @@
 //!   never end, like `/dev/zero`) and directories are refused.
 
 use crate::output::{register_temp, remove_temp, unregister_temp, FileId};
+use anyhow::anyhow;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::os::fd::AsFd;
@@ -31,12 +32,12 @@ pub fn read_limited(
     what: &str,
     limit: usize,
     too_long: impl FnOnce(usize) -> String,
-) -> Result<(Vec<u8>, FileId), String> {
-    let err = |e: io::Error| format!("cannot read {what} '{}': {e}", path.display());
+) -> anyhow::Result<(Vec<u8>, FileId)> {
+    let err = |e: io::Error| anyhow!("cannot read {what} '{}': {e}", path.display());
     let f = open(path).map_err(err)?;
     let m = f.metadata().map_err(err)?;
     if m.is_dir() {
-        return Err(format!(
+        return Err(anyhow!(
             "cannot read {what} '{}': it is a directory",
             path.display()
         ));
@@ -46,7 +47,7 @@ pub fn read_limited(
         .read_to_end(&mut buf)
         .map_err(err)?;
     if buf.len() > limit {
-        return Err(too_long(limit));
+        return Err(anyhow::Error::msg(too_long(limit)));
     }
     Ok((buf, FileId::of(&m)))
 }
@@ -59,20 +60,20 @@ pub struct Source {
 }
 
 /// Opens an image or delta by the rules in the [module docs](self).
-pub fn open_image(path: &Path, what: &str) -> Result<Source, String> {
-    let err = |e: io::Error| format!("cannot read {what} {}: {e}", path.display());
-    let mut file = open(path).map_err(|e| format!("cannot open {what} {}: {e}", path.display()))?;
+pub fn open_image(path: &Path, what: &str) -> anyhow::Result<Source> {
+    let err = |e: io::Error| anyhow!("cannot read {what} {}: {e}", path.display());
+    let mut file = open(path).map_err(|e| anyhow!("cannot open {what} {}: {e}", path.display()))?;
     let m = file.metadata().map_err(err)?;
     let id = FileId::of(&m);
     let ft = m.file_type();
     if ft.is_dir() {
-        return Err(format!(
+        return Err(anyhow!(
             "cannot read {what} {}: it is a directory",
             path.display()
         ));
     }
     if ft.is_char_device() {
-        return Err(format!(
+        return Err(anyhow!(
             "cannot read {what} {}: it is a character device (give a file, a block device \
              or a pipe)",
             path.display()
@@ -80,7 +81,7 @@ pub fn open_image(path: &Path, what: &str) -> Result<Source, String> {
     }
     if ft.is_fifo() || ft.is_socket() {
         let (file, len) = spool(&mut file).map_err(|e| {
-            format!(
+            anyhow!(
                 "cannot read {what} {} (a stream, copied to a temporary file in {}): {e}",
                 path.display(),
                 std::env::temp_dir().display()

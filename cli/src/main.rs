@@ -13,6 +13,7 @@ mod output;
 mod page;
 mod qemu_ram;
 
+use anyhow::anyhow;
 use clap::{Parser, Subcommand};
 
 use std::process::ExitCode;
@@ -75,24 +76,24 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         // bench's results go to standard output
-        None | Some(Command::Bench(_)) if output::stdout_closed() => {
-            Err("cannot write the results: standard output is closed".to_string())
-        }
+        None | Some(Command::Bench(_)) if output::stdout_closed() => Err(anyhow!(
+            "cannot write the results: standard output is closed"
+        )),
         None => bench::run(bench::Args::defaults()),
         Some(Command::Bench(a)) => bench::run(a),
         Some(Command::Encode(a)) => page::encode(a),
         Some(Command::Decode(a)) => page::decode(a),
         Some(Command::Diff(a)) => image::diff(a),
         Some(Command::Patch(a)) => image::patch(a),
-        Some(Command::QemuRam(a)) if a.prints_to_stdout() && output::stdout_closed() => {
-            Err("cannot write the report: standard output is closed (use --quiet)".to_string())
-        }
+        Some(Command::QemuRam(a)) if a.prints_to_stdout() && output::stdout_closed() => Err(
+            anyhow!("cannot write the report: standard output is closed (use --quiet)"),
+        ),
         Some(Command::QemuRam(a)) => qemu_ram::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("xbzrle: {e}");
+            eprintln!("xbzrle: {e:#}");
             ExitCode::FAILURE
         }
     }

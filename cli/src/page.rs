@@ -7,6 +7,7 @@
 
 use crate::input::read_limited;
 use crate::output::{write_output, AtomicFile, FileId};
+use anyhow::anyhow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -69,7 +70,7 @@ pub struct DecodeArgs {
 }
 
 /// Reads a page (at most [`xbzrle::MAX_PAGE_SIZE`] bytes).
-fn read_page(what: &str, path: &Path) -> Result<(Vec<u8>, FileId), String> {
+fn read_page(what: &str, path: &Path) -> anyhow::Result<(Vec<u8>, FileId)> {
     read_limited(path, what, xbzrle::MAX_PAGE_SIZE, |limit| {
         format!(
             "{what} '{}' is more than the XBZRLE maximum of {limit} bytes: split it",
@@ -78,27 +79,27 @@ fn read_page(what: &str, path: &Path) -> Result<(Vec<u8>, FileId), String> {
     })
 }
 
-fn emit(output: Option<&Path>, inputs: &[FileId], bytes: &[u8]) -> Result<(), String> {
+fn emit(output: Option<&Path>, inputs: &[FileId], bytes: &[u8]) -> anyhow::Result<()> {
     match output {
         Some(path) if path.as_os_str() != "-" => write_output(path, inputs, bytes)
-            .map_err(|e| format!("cannot write '{}': {e}", path.display())),
+            .map_err(|e| anyhow!("cannot write '{}': {e}", path.display())),
         _ => {
             let mut out = AtomicFile::stdout(inputs)
-                .map_err(|e| format!("cannot write to standard output: {e}"))?;
+                .map_err(|e| anyhow!("cannot write to standard output: {e}"))?;
             out.write_all(bytes)
                 .and_then(|()| out.commit())
-                .map_err(|e| format!("cannot write to standard output: {e}"))
+                .map_err(|e| anyhow!("cannot write to standard output: {e}"))
         }
     }
 }
 
 /// Encodes NEW against OLD into the canonical XBZRLE payload.
-pub fn encode(a: EncodeArgs) -> Result<(), String> {
+pub fn encode(a: EncodeArgs) -> anyhow::Result<()> {
     let (old, old_id) = read_page("old page", &a.old)?;
     let (new, new_id) = read_page("new page", &a.new)?;
     let inputs = [old_id, new_id];
     if old.len() != new.len() {
-        return Err(format!(
+        return Err(anyhow!(
             "old page is {} bytes but new page is {} bytes",
             old.len(),
             new.len()
@@ -109,18 +110,18 @@ pub fn encode(a: EncodeArgs) -> Result<(), String> {
     let len = match xbzrle::encode(&old, &new, &mut out) {
         Ok(len) => len,
         Err(xbzrle::EncodeError::Overflow) => {
-            return Err(format!(
+            return Err(anyhow!(
             "overflow: the delta would be longer than the {}-byte page; send the page raw instead",
             old.len()
         ))
         }
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(e.into()),
     };
     emit(a.output.as_deref(), &inputs, &out[..len])
 }
 
 /// Applies DELTA to OLD.
-pub fn decode(a: DecodeArgs) -> Result<(), String> {
+pub fn decode(a: DecodeArgs) -> anyhow::Result<()> {
     let (mut page, old_id) = read_page("old page", &a.old)?;
     let (delta, delta_id) = read_limited(&a.delta, "delta", MAX_DELTA_LEN, |limit| {
         format!(
@@ -132,7 +133,7 @@ pub fn decode(a: DecodeArgs) -> Result<(), String> {
     })?;
     let inputs = [old_id, delta_id];
     xbzrle::decode(&delta, &mut page).map_err(|e| {
-        format!(
+        anyhow!(
             "invalid delta at byte {}: {} (page of {} bytes, delta of {} bytes)",
             e.offset(),
             e.kind(),

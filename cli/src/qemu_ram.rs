@@ -9,6 +9,7 @@
 //! payload byte for byte.
 
 use crate::output::AtomicFile;
+use anyhow::anyhow;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::fs::File;
@@ -90,8 +91,8 @@ fn write_blocks<'a>(
     dir: &std::path::Path,
     blocks: &'a [xbzrle::qemu_stream::RamBlock],
     page_size: usize,
-) -> Result<Vec<BlockJson<'a>>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+) -> anyhow::Result<Vec<BlockJson<'a>>> {
+    std::fs::create_dir_all(dir).map_err(|e| anyhow!("{}: {e}", dir.display()))?;
     let mut names = HashSet::new();
     let mut files = Vec::new();
     for b in blocks {
@@ -102,7 +103,7 @@ fn write_blocks<'a>(
             name = format!("{}-{k}.bin", name.trim_end_matches(".bin"));
         }
         let path = dir.join(&name);
-        let fail = |e: io::Error| format!("{}: {e}", path.display());
+        let fail = |e: io::Error| anyhow!("{}: {e}", path.display());
         let mut af = AtomicFile::create(&path).map_err(fail)?;
         af.write_sparse(&b.data, page_size).map_err(fail)?;
         files.push((af, path, b));
@@ -110,7 +111,7 @@ fn write_blocks<'a>(
     let mut written = Vec::new();
     for (af, path, b) in files {
         af.commit()
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(|e| anyhow!("{}: {e}", path.display()))?;
         written.push(BlockJson {
             id: &b.id,
             file: path.display().to_string(),
@@ -186,9 +187,9 @@ struct Report<'a> {
 }
 
 /// Runs `xbzrle qemu-ram`.
-pub fn run(a: Args) -> Result<(), String> {
+pub fn run(a: Args) -> anyhow::Result<()> {
     let t0 = Instant::now();
-    let f = File::open(&a.stream).map_err(|e| format!("{}: {e}", a.stream.display()))?;
+    let f = File::open(&a.stream).map_err(|e| anyhow!("{}: {e}", a.stream.display()))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let pb = crate::output::progress(len, a.quiet, "reading");
     let opts = ReadOptions {
@@ -223,14 +224,14 @@ pub fn run(a: Args) -> Result<(), String> {
             }
         }
     })
-    .map_err(|e| format!("{}: {e}", a.stream.display()))?;
+    .map_err(|e| anyhow!("{}: {e}", a.stream.display()))?;
     pb.finish_and_clear();
     let read_secs = t0.elapsed().as_secs_f64();
 
     // A failed verification is a failed command: nothing is written.
     if mismatches > 0 {
         let (o, b, p) = first_mismatch.unwrap_or_default();
-        return Err(format!(
+        return Err(anyhow!(
             "--verify: {mismatches} of {checked} XBZRLE pages re-encode differently (first: record at stream byte {o}, block {b:?} offset {p:#x}); nothing written"
         ));
     }
@@ -276,11 +277,11 @@ pub fn run(a: Args) -> Result<(), String> {
             read_seconds: read_secs,
             seconds: secs,
         };
-        let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string_pretty(&report)?;
         let mut o = io::stdout().lock();
         writeln!(o, "{text}")
             .and_then(|()| o.flush())
-            .map_err(|e| format!("cannot write to standard output: {e}"))?;
+            .map_err(|e| anyhow!("cannot write to standard output: {e}"))?;
     } else if !a.quiet {
         println!(
             "{}: {} bytes, machine {}, page size {}, {} RAM sections, stopped at {}",

@@ -75,7 +75,7 @@ fn quick_json_parses_and_is_complete() {
                 }
             }
         }
-        // Encoded sizes are fixed by the format (SPEC §7): the stream region is 1 MiB
+        // Encoded sizes are fixed by the format (docs/format.md §7): the stream region is 1 MiB
         // here, so allow for the pattern's phase at the region's end.
         if setting == "stream" {
             for (sc, pct) in [

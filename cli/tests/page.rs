@@ -1,4 +1,4 @@
-//! `xbzrle encode` / `xbzrle decode` end to end: files, stdout, SPEC §4 bytes, and every
+//! `xbzrle encode` / `xbzrle decode` end to end: files, stdout, the worked example of docs/format.md §4, and every
 //! error path (non-zero exit, one line on stderr, no output or temporary file left).
 
 use std::fs;
@@ -44,7 +44,7 @@ fn assert_one_line_error(out: &Output, needle: &str) {
     assert!(out.stdout.is_empty(), "stdout not empty on error");
 }
 
-/// SPEC §4 worked example.
+/// The worked example of docs/format.md §4.
 fn spec_pages() -> (Vec<u8>, Vec<u8>) {
     let mut old = vec![0u8; 4096];
     let mut new = vec![0u8; 4096];

@@ -2,6 +2,7 @@
 //! become.
 
 use super::scenario::Scenario;
+use anyhow::anyhow;
 use std::time::Duration;
 use xbzrle::{Encoder, Kernel};
 
@@ -150,7 +151,7 @@ fn dedup<T: PartialEq + Copy>(v: &[T]) -> Vec<T> {
 
 impl Config {
     /// Fills in the defaults that depend on other options (`--quick`).
-    pub fn from_args(a: Args) -> Result<Config, String> {
+    pub fn from_args(a: Args) -> anyhow::Result<Config> {
         let mut scenarios = dedup(&a.scenarios);
         if scenarios.is_empty() {
             scenarios = Scenario::ALL.to_vec();
@@ -162,7 +163,7 @@ impl Config {
         let mib = a.region_mib.unwrap_or(if a.quick { 16 } else { 256 });
         let region_bytes = mib
             .checked_mul(1 << 20)
-            .ok_or("--region-mib is too large")?
+            .ok_or_else(|| anyhow!("--region-mib is too large"))?
             / a.page_size
             * a.page_size;
         let settings = match a.setting {
@@ -171,7 +172,7 @@ impl Config {
             SettingArg::Both => vec![Setting::Hot, Setting::Stream],
         };
         if settings.contains(&Setting::Stream) && region_bytes < a.page_size {
-            return Err("--region-mib must hold at least one page".into());
+            return Err(anyhow!("--region-mib must hold at least one page"));
         }
         let (hot_rounds, stream_rounds) = match a.rounds {
             Some(n) => (n, n),

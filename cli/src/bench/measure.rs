@@ -7,6 +7,7 @@ use super::cpu::Machine;
 use super::report::{Row, Stats};
 use super::scenario::{self, Scenario};
 use super::timed::{self, Baseline, Clock, Packed, Work};
+use anyhow::anyhow;
 use std::time::Duration;
 use xbzrle::{Encoder, Kernel};
 
@@ -46,7 +47,7 @@ pub struct Group<'a> {
 
 impl Group<'_> {
     /// Runs one sample of `op` (its times go to `self.clock`) and checks its output.
-    fn sample(&mut self, op: Op) -> Result<(), String> {
+    fn sample(&mut self, op: Op) -> anyhow::Result<()> {
         let w = self.w;
         match op {
             Op::Read => {
@@ -54,14 +55,14 @@ impl Group<'_> {
                 Ok(())
             }
             Op::Encode(k) => {
-                let enc = Encoder::with_kernel(k).map_err(|e| e.to_string())?;
+                let enc = Encoder::with_kernel(k)?;
                 let (pos, bad) =
                     timed::encode_xbzrle(&enc, &w, self.arena, &mut self.lens, &mut self.clock);
                 if self.corrupt.as_deref() == Some("encode") && pos > 0 {
                     self.arena[pos - 1] ^= 1;
                 }
                 if bad != 0 {
-                    return Err(format!("{bad} pages refused with an unexpected error"));
+                    return Err(anyhow!("{bad} pages refused with an unexpected error"));
                 }
                 timed::check_encoded(self.fwd, self.arena, pos, &self.lens, w.reps)
             }
@@ -82,10 +83,10 @@ impl Group<'_> {
                     self.dst[last] ^= 1;
                 }
                 if bad != 0 {
-                    return Err(format!("{bad} verified deltas were refused"));
+                    return Err(anyhow!("{bad} verified deltas were refused"));
                 }
                 if sum != self.dec_sum * w.reps as u64 {
-                    return Err(format!(
+                    return Err(anyhow!(
                         "decoder returned a sum of {sum}, expected {}",
                         self.dec_sum * w.reps as u64
                     ));
@@ -103,7 +104,7 @@ impl Group<'_> {
                     &mut self.clock,
                 );
                 if bad != 0 {
-                    return Err(format!("{name}: {bad} pages failed to compress"));
+                    return Err(anyhow!("{name}: {bad} pages failed to compress"));
                 }
                 if !self.base_ready[i] {
                     // The first sample's first pass becomes the reference once every page
@@ -120,18 +121,18 @@ impl Group<'_> {
                     );
                     self.dst_holds_new = !self.dst_holds_new;
                     if bad != 0 {
-                        return Err(format!("{name}: {bad} pages failed to decompress"));
+                        return Err(anyhow!("{name}: {bad} pages failed to decompress"));
                     }
                     let target = if self.dst_holds_new { w.new } else { w.old };
-                    self.check_dst(target).map_err(|e| format!("{name}: {e}"))?;
+                    self.check_dst(target).map_err(|e| anyhow!("{name}: {e}"))?;
                     self.base_ready[i] = true;
                 }
                 timed::check_encoded(&self.base_refs[i], self.arena, pos, &self.lens, w.reps)
-                    .map_err(|e| format!("{name}: {e}"))
+                    .map_err(|e| anyhow!("{name}: {e}"))
             }
             Op::BaseDecode(i) => {
                 if !self.base_ready[i] {
-                    return Err("baseline decode before its encode".into());
+                    return Err(anyhow!("baseline decode before its encode"));
                 }
                 let r = &self.base_refs[i];
                 let b = &mut self.baselines[i];
@@ -139,16 +140,16 @@ impl Group<'_> {
                 let bad = b.decode(r, &w, &mut self.tmp, self.dst, &mut self.clock);
                 self.dst_holds_new = !self.dst_holds_new;
                 if bad != 0 {
-                    return Err(format!("{name}: {bad} pages failed to decompress"));
+                    return Err(anyhow!("{name}: {bad} pages failed to decompress"));
                 }
                 let target = if self.dst_holds_new { w.new } else { w.old };
-                self.check_dst(target).map_err(|e| format!("{name}: {e}"))
+                self.check_dst(target).map_err(|e| anyhow!("{name}: {e}"))
             }
         }
     }
 
     /// Every destination copy must equal `target`.
-    fn check_dst(&self, target: &[u8]) -> Result<(), String> {
+    fn check_dst(&self, target: &[u8]) -> anyhow::Result<()> {
         for (r, copy) in self
             .dst
             .chunks_exact(target.len())
@@ -156,7 +157,7 @@ impl Group<'_> {
             .enumerate()
         {
             if let Some(p) = timed::first_diff_page(copy, target, self.w.page) {
-                return Err(format!(
+                return Err(anyhow!(
                     "pass {r}, page {p}: decoded page differs from the expected page"
                 ));
             }
@@ -167,7 +168,7 @@ impl Group<'_> {
     /// One round's figure for `op` in MB/s: the median rate of its timed chunks. Hot: a
     /// chunk is a sample (4 passes over the 8 pages), repeated until the budget is spent;
     /// stream: one pass over the region, timed in chunks of 1 MiB of pages.
-    fn measure(&mut self, op: Op, setting: Setting, budget: Duration) -> Result<f64, String> {
+    fn measure(&mut self, op: Op, setting: Setting, budget: Duration) -> anyhow::Result<f64> {
         let page = self.w.page;
         self.clock.chunk = match setting {
             Setting::Hot => (self.w.reps * self.w.npages()) as u32,
@@ -240,8 +241,8 @@ pub fn scenario(
     setting: Setting,
     sc: Scenario,
     b: &mut Buffers,
-) -> Result<Vec<Row>, String> {
-    let label = |e: String| format!("{} {}: {e}", setting.name(), sc.name());
+) -> anyhow::Result<Vec<Row>> {
+    let label = |e: String| anyhow!("{} {}: {e}", setting.name(), sc.name());
     let len = b.old.len();
     let npages = b.npages;
     sc.build(&b.old, &mut b.new);
@@ -256,7 +257,7 @@ pub fn scenario(
         page: cfg.page,
         reps: b.reps,
     };
-    let reference = Encoder::with_kernel(Kernel::Scalar).map_err(|e| e.to_string())?;
+    let reference = Encoder::with_kernel(Kernel::Scalar)?;
     let dec_sum = timed::xbzrle_reference(&reference, &w, &mut b.arena, &mut b.fwd, true)
         .map_err(|e| label(format!("reference encoding (scalar): {e}")))?;
     // The reverse deltas (new -> old) are checked by every decode sample that uses them

@@ -4,6 +4,7 @@
 use super::config::{Config, Setting, HOT_PAGES, HOT_REPS};
 use super::cpu::Machine;
 use super::scenario::Scenario;
+use anyhow::anyhow;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -392,9 +393,9 @@ impl<'a> Report<'a> {
 }
 
 /// Writes `text` to stdout, flushed; an error (closed pipe, full disk) is returned.
-pub fn write_stdout(text: &str) -> Result<(), String> {
+pub fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut o = std::io::stdout().lock();
     o.write_all(text.as_bytes())
         .and_then(|()| o.flush())
-        .map_err(|e| format!("cannot write to standard output: {e}"))
+        .map_err(|e| anyhow!("cannot write to standard output: {e}"))
 }

@@ -19,6 +19,7 @@
 //!   between rounds, and every sample decodes onto the page contents a receiver would
 //!   have (old for a forward delta).
 
+use anyhow::anyhow;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use xbzrle::{DecodeError, EncodeError, Encoder};
@@ -475,13 +476,13 @@ pub fn xbzrle_reference(
     arena: &mut [u8],
     packed: &mut Packed,
     verify: bool,
-) -> Result<u64, String> {
+) -> anyhow::Result<u64> {
     let one = Work { reps: 1, ..*w };
     let mut lens = vec![0u32; one.npages()];
     let mut clock = Clock::untimed();
     let (_, bad) = encode_xbzrle(enc, &one, arena, &mut lens, &mut clock);
     if bad != 0 {
-        return Err(format!("{bad} pages refused with an unexpected error"));
+        return Err(anyhow!("{bad} pages refused with an unexpected error"));
     }
     packed.fill(arena, &lens);
     if !verify {
@@ -494,7 +495,7 @@ pub fn xbzrle_reference(
         if l == OVF {
             match canonical_len(o, n) {
                 Some(c) if c <= w.page => {
-                    return Err(format!(
+                    return Err(anyhow!(
                         "page {p}: kernel {} reported Overflow, but the canonical encoding is {c} bytes",
                         enc.kernel()
                     ))
@@ -506,10 +507,10 @@ pub fn xbzrle_reference(
         scratch.copy_from_slice(o);
         match xbzrle::decode(&packed.bytes[off..off + l], &mut scratch) {
             Ok(e) => sum += e as u64,
-            Err(e) => return Err(format!("page {p}: the delta does not decode: {e}")),
+            Err(e) => return Err(anyhow!("page {p}: the delta does not decode: {e}")),
         }
         if scratch != n {
-            return Err(format!(
+            return Err(anyhow!(
                 "page {p}: the delta decodes to a page that differs from the new page"
             ));
         }
@@ -534,7 +535,7 @@ pub fn check_encoded(
     pos: usize,
     lens: &[u32],
     reps: usize,
-) -> Result<(), String> {
+) -> anyhow::Result<()> {
     let one = reference.bytes.len();
     let np = reference.lens.len();
     for r in 0..reps {
@@ -547,7 +548,7 @@ pub fn check_encoded(
         let mut off = 0usize;
         for (p, (&gl, &rl)) in got_lens.iter().zip(&reference.lens).enumerate() {
             if gl != rl {
-                return Err(format!(
+                return Err(anyhow!(
                     "pass {r}, page {p}: output length {} but the verified reference is {}",
                     show_len(gl),
                     show_len(rl)
@@ -557,19 +558,19 @@ pub fn check_encoded(
                 let l = rl as usize;
                 let a = &arena[r * one + off..r * one + off + l];
                 if a != &reference.bytes[off..off + l] {
-                    return Err(format!(
+                    return Err(anyhow!(
                         "pass {r}, page {p}: output bytes differ from the verified reference"
                     ));
                 }
                 off += l;
             }
         }
-        return Err(format!(
+        return Err(anyhow!(
             "pass {r}: output differs from the verified reference"
         ));
     }
     if pos != reps * one {
-        return Err(format!(
+        return Err(anyhow!(
             "output is {pos} bytes, expected {} bytes",
             reps * one
         ));
@@ -632,11 +633,11 @@ mod tests {
         // a wrong byte in the last pass
         arena[pos - 1] ^= 1;
         let e = check_encoded(&reference, &arena, pos, &lens, 3).unwrap_err();
-        assert!(e.contains("pass 2, page 7"), "{e}");
+        assert!(e.to_string().contains("pass 2, page 7"), "{e}");
         arena[pos - 1] ^= 1;
         lens[9] = OVF;
         let e = check_encoded(&reference, &arena, pos, &lens, 3).unwrap_err();
-        assert!(e.contains("pass 1, page 1"), "{e}");
+        assert!(e.to_string().contains("pass 1, page 1"), "{e}");
     }
 
     #[test]

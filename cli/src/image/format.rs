@@ -39,6 +39,7 @@
 //! and, past NEW's end in its last page, the OLD page's bytes (so an unchanged tail costs
 //! nothing). `patch` writes the first NEW-length bytes of the patched pages.
 
+use anyhow::anyhow;
 use std::io::{self, Read};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed, Xxh3};
 
@@ -129,20 +130,20 @@ impl Header {
     }
 
     /// Parses and checks a header; returns it with its checksum H.
-    pub fn parse(b: &[u8]) -> Result<(Header, u64), String> {
+    pub fn parse(b: &[u8]) -> anyhow::Result<(Header, u64)> {
         if b.len() < HEADER_LEN {
-            return Err("delta is truncated: shorter than its header".into());
+            return Err(anyhow!("delta is truncated: shorter than its header"));
         }
         if b[0..8] != MAGIC {
-            return Err("not an xbzrle image delta (bad magic)".into());
+            return Err(anyhow!("not an xbzrle image delta (bad magic)"));
         }
         let h = u64_at(b, 56);
         if xxh3_64(&b[..56]) != h {
-            return Err("delta header is corrupt (checksum mismatch)".into());
+            return Err(anyhow!("delta header is corrupt (checksum mismatch)"));
         }
         let version = u32_at(b, 8);
         if version != VERSION {
-            return Err(format!(
+            return Err(anyhow!(
                 "delta format version {version} is not supported (only {VERSION})"
             ));
         }
@@ -154,19 +155,19 @@ impl Header {
         };
         let ps = hd.page_size as usize;
         if hd.old_len > MAX_IMAGE_LEN || hd.new_len > MAX_IMAGE_LEN {
-            return Err("delta header is corrupt: impossible image length".into());
+            return Err(anyhow!("delta header is corrupt: impossible image length"));
         }
         if ps == 0 || ps > xbzrle::MAX_PAGE_SIZE {
-            return Err(format!("delta header is corrupt: page size {ps}"));
+            return Err(anyhow!("delta header is corrupt: page size {ps}"));
         }
         if hd.pages_per_frame == 0 || hd.pages_per_frame as u64 * ps as u64 > MAX_FRAME_SPAN {
-            return Err(format!(
+            return Err(anyhow!(
                 "delta header is corrupt: {} pages per frame",
                 hd.pages_per_frame
             ));
         }
         if u32_at(b, 20) != 0 || u64_at(b, 48) != 0 || u64_at(b, 40) != hd.page_count() {
-            return Err("delta header is corrupt (inconsistent fields)".into());
+            return Err(anyhow!("delta header is corrupt (inconsistent fields)"));
         }
         Ok((hd, h))
     }
@@ -191,9 +192,9 @@ impl Trailer {
         b
     }
 
-    pub fn parse(b: &[u8; TRAILER_LEN], header_hash: u64) -> Result<Trailer, String> {
+    pub fn parse(b: &[u8; TRAILER_LEN], header_hash: u64) -> anyhow::Result<Trailer> {
         if b[0..8] != END_MAGIC || xxh3_64_with_seed(&b[..32], header_hash) != u64_at(b, 32) {
-            return Err("delta is truncated or its trailer is corrupt".into());
+            return Err(anyhow!("delta is truncated or its trailer is corrupt"));
         }
         Ok(Trailer {
             frame_count: u64_at(b, 8),
@@ -205,7 +206,7 @@ impl Trailer {
 
 /// Checks that a delta of `dlen` bytes can hold the frames `hd` announces (each at least
 /// 12 bytes of framing and one byte per page), with checked arithmetic.
-pub fn check_size(hd: &Header, dlen: u64) -> Result<(), String> {
+pub fn check_size(hd: &Header, dlen: u64) -> anyhow::Result<()> {
     let min = hd
         .frame_count()
         .checked_mul(12)
@@ -214,9 +215,9 @@ pub fn check_size(hd: &Header, dlen: u64) -> Result<(), String> {
     match min {
         Some(min) if dlen >= min => Ok(()),
         _ if dlen < (HEADER_LEN + TRAILER_LEN) as u64 => {
-            Err("delta is truncated (no trailer)".into())
+            Err(anyhow!("delta is truncated (no trailer)"))
         }
-        _ => Err(format!(
+        _ => Err(anyhow!(
             "delta is truncated: {dlen} bytes cannot hold the {} pages its header announces",
             hd.page_count()
         )),
@@ -245,16 +246,16 @@ pub fn read_frame(
     hd: &Header,
     hh: u64,
     k: u64,
-) -> Result<std::ops::Range<usize>, String> {
-    let truncated = || format!("delta is truncated (in frame {k})");
-    let io_err = |e: io::Error| format!("cannot read delta: {e}");
+) -> anyhow::Result<std::ops::Range<usize>> {
+    let truncated = || anyhow!("delta is truncated (in frame {k})");
+    let io_err = |e: io::Error| anyhow!("cannot read delta: {e}");
     let mut len = [0u8; 4];
     if read_up_to(r, &mut len).map_err(io_err)? != 4 {
         return Err(truncated());
     }
     let n = u32::from_le_bytes(len) as usize;
     if n > hd.max_records_len(hd.pages_in_frame(k)) {
-        return Err(format!(
+        return Err(anyhow!(
             "delta is corrupt: frame {k} has an impossible length"
         ));
     }
@@ -266,7 +267,7 @@ pub fn read_frame(
     }
     let stored = u64::from_le_bytes(buf[4 + n..].try_into().unwrap());
     if frame_checksum(&buf[..4 + n], hh, k) != stored {
-        return Err(format!("delta is corrupt: frame {k} checksum mismatch"));
+        return Err(anyhow!("delta is corrupt: frame {k} checksum mismatch"));
     }
     Ok(4..4 + n)
 }
@@ -281,7 +282,7 @@ pub fn verify_frames(
     hd: &Header,
     hh: u64,
     mut progress: impl FnMut(u64),
-) -> Result<(), String> {
+) -> anyhow::Result<()> {
     let mut r = r.take(body_len);
     let mut buf = Vec::new();
     for k in 0..hd.frame_count() {
@@ -293,11 +294,13 @@ pub fn verify_frames(
             true,
             |_, _| {},
         )
-        .map_err(|e| format!("delta is corrupt: frame {k}: {e}"))?;
+        .map_err(|e| anyhow!("delta is corrupt: frame {k}: {e}"))?;
         progress(buf.len() as u64);
     }
-    if read_up_to(&mut r, &mut [0u8; 1]).map_err(|e| format!("cannot read delta: {e}"))? != 0 {
-        return Err("delta is corrupt: unexpected bytes after the last frame".into());
+    if read_up_to(&mut r, &mut [0u8; 1]).map_err(|e| anyhow!("cannot read delta: {e}"))? != 0 {
+        return Err(anyhow!(
+            "delta is corrupt: unexpected bytes after the last frame"
+        ));
     }
     Ok(())
 }
@@ -394,12 +397,12 @@ pub fn for_each_record<'a>(
     page_size: usize,
     validate: bool,
     mut f: impl FnMut(usize, xbzrle::migrate::PageRecord<'a>),
-) -> Result<(), String> {
+) -> anyhow::Result<()> {
     use xbzrle::migrate::PageRecord;
     let mut i = 0;
     for p in 0..pages {
         let Some(&kind) = records.get(i) else {
-            return Err(format!("record of page {p} is missing"));
+            return Err(anyhow!("record of page {p} is missing"));
         };
         i += 1;
         let rec = match kind {
@@ -407,36 +410,36 @@ pub fn for_each_record<'a>(
             ZERO => PageRecord::Zero,
             RAW => {
                 let Some(data) = records.get(i..i + page_size) else {
-                    return Err(format!("raw record of page {p} is cut short"));
+                    return Err(anyhow!("raw record of page {p} is cut short"));
                 };
                 i += page_size;
                 PageRecord::Raw(data)
             }
             XBZRLE => {
                 let Some(l) = records.get(i..i + 2) else {
-                    return Err(format!("XBZRLE record of page {p} is cut short"));
+                    return Err(anyhow!("XBZRLE record of page {p} is cut short"));
                 };
                 let len = u16::from_le_bytes([l[0], l[1]]) as usize;
                 i += 2;
                 if len == 0 || len > page_size {
-                    return Err(format!("XBZRLE record of page {p} has length {len}"));
+                    return Err(anyhow!("XBZRLE record of page {p} has length {len}"));
                 }
                 let Some(d) = records.get(i..i + len) else {
-                    return Err(format!("XBZRLE record of page {p} is cut short"));
+                    return Err(anyhow!("XBZRLE record of page {p} is cut short"));
                 };
                 i += len;
                 if validate {
                     xbzrle::validate(d, page_size)
-                        .map_err(|e| format!("XBZRLE record of page {p}: {e}"))?;
+                        .map_err(|e| anyhow!("XBZRLE record of page {p}: {e}"))?;
                 }
                 PageRecord::Xbzrle(d)
             }
-            k => return Err(format!("record of page {p} has unknown kind {k:#04x}")),
+            k => return Err(anyhow!("record of page {p} has unknown kind {k:#04x}")),
         };
         f(p, rec);
     }
     if i != records.len() {
-        return Err(format!(
+        return Err(anyhow!(
             "{} bytes of garbage after the last record",
             records.len() - i
         ));
