@@ -33,9 +33,9 @@ pub enum Kernel {
     Sse2,
     /// x86-64 AVX2 (with BMI1/BMI2 and POPCNT): 32-byte lanes.
     Avx2,
-    /// x86-64 AVX-512BW: 64-byte lanes compared into mask registers. Needs a build with
-    /// Rust 1.89 or newer (older compilers cannot compile AVX-512 code; it is then
-    /// never available).
+    /// x86-64 AVX-512BW: 64-byte lanes compared into mask registers. Dispatch prefers it
+    /// over AVX2 on CPUs that also have VBMI2 (the generations that do not down-clock on
+    /// 512-bit integer code: Ice Lake and later, Zen 4 and later).
     Avx512,
     /// AArch64 NEON: 16-byte lanes.
     Neon,

@@ -13,35 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_xbzrle");
-
-struct Dir(tempfile::TempDir);
-
-impl Dir {
-    fn new() -> Dir {
-        Dir(tempfile::tempdir().unwrap())
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.path(name);
-        fs::write(&p, bytes).unwrap();
-        p
-    }
-    fn names(&self) -> Vec<String> {
-        names(self.0.path())
-    }
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
+mod common;
+use common::{assert_one_line_error as one_line_error, names, Dir, BIN};
 
 /// No temporary file of ours in `dir`.
 fn no_temps(dir: &Path) {
@@ -78,16 +51,6 @@ fn sh(script: &str, dir: &Path) -> Output {
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-/// A failed run: non-zero exit, one line `xbzrle: ...` containing `needle`.
-#[track_caller]
-fn one_line_error(out: &Output, needle: &str) {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "exit 0; stderr {err:?}");
-    assert_eq!(err.lines().count(), 1, "stderr: {err:?}");
-    assert!(err.starts_with("xbzrle: "), "stderr: {err:?}");
-    assert!(err.contains(needle), "stderr {err:?} lacks {needle:?}");
 }
 
 #[track_caller]
@@ -160,7 +123,7 @@ fn char_device_output_is_written_not_replaced() {
         .unwrap()
         .file_type()
         .is_char_device());
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 #[test]
@@ -205,7 +168,7 @@ fn symlinks_are_followed_and_their_target_written() {
     }
     assert_eq!(fs::read(d.path("target")).unwrap(), payload);
     assert_eq!(fs::read(d.path("absent")).unwrap(), payload);
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 #[test]
@@ -221,7 +184,7 @@ fn fifo_output_is_written_directly() {
     ok(&run(&["encode", s(&o), s(&n), "-o", s(&fifo)]));
     assert_eq!(reader.join().unwrap(), payload);
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 #[test]
@@ -233,7 +196,7 @@ fn hard_linked_output_is_refused() {
     one_line_error(&run(&["encode", s(&o), s(&n), "-o", s(&a)]), "hard links");
     assert_eq!(fs::read(&a).unwrap(), b"precious");
     assert_eq!(fs::metadata(&a).unwrap().nlink(), 2);
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 #[test]
@@ -259,7 +222,7 @@ fn permission_bits_of_the_replaced_file_are_kept() {
     }
     ok(&run(&["encode", s(&o), s(&n), "-o", s(&d.path("secret"))]));
     assert_eq!(fs::read(d.path("secret")).unwrap(), payload);
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 #[test]
@@ -302,20 +265,20 @@ fn pipes_and_stdin_are_read_as_streams() {
         ),
         ("d3", "\"$X\" diff old.img /dev/stdin -o d3 -q < new.img"),
     ] {
-        let out = sh(script, d.0.path());
+        let out = sh(script, &d);
         ok(&out);
         assert_eq!(fs::read(d.path(name)).unwrap(), want, "{script}");
     }
     let out = sh(
         "cat delta | \"$X\" patch old.img - -o - -q | cmp - new.img",
-        d.0.path(),
+        &d,
     );
     ok(&out);
-    let out = sh("cat old.img | \"$X\" patch - delta -o p -q", d.0.path());
+    let out = sh("cat old.img | \"$X\" patch - delta -o p -q", &d);
     ok(&out);
     assert_eq!(fs::read(d.path("p")).unwrap(), fs::read(&ni).unwrap());
     let _ = oi;
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 #[test]
@@ -335,7 +298,7 @@ fn endless_and_unsizable_inputs_are_refused_not_taken_as_empty() {
         "both be standard input",
     );
     assert!(!d.path("x").exists());
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 /// A loop device over a file of `len` bytes (root only; detached on drop).
@@ -488,13 +451,13 @@ fn sigint_and_sigterm_remove_the_temporary_file() {
         let mut a = args.clone();
         a.extend(["-q", "--threads", "1"]);
         let mut child = Command::new(BIN).args(&a).spawn().unwrap();
-        let started = wait_for_temp(d.0.path(), &mut child);
+        let started = wait_for_temp(&d, &mut child);
         // SAFETY: kill with a valid pid and signal.
         unsafe { libc::kill(child.id() as i32, sig) };
         let st = child.wait().unwrap();
         assert!(started, "no temporary file appeared");
         assert_eq!(st.signal(), Some(sig), "{st:?}");
-        no_temps(d.0.path());
+        no_temps(&d);
         assert!(!delta.exists());
     }
     // patch: a delta (one page) made from the big base image, crafted here, as a real
@@ -522,13 +485,13 @@ fn sigint_and_sigterm_remove_the_temporary_file() {
         ])
         .spawn()
         .unwrap();
-    let started = wait_for_temp(d.0.path(), &mut child);
+    let started = wait_for_temp(&d, &mut child);
     // SAFETY: as above.
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     let st = child.wait().unwrap();
     assert!(started, "no temporary file appeared");
     assert_eq!(st.signal(), Some(libc::SIGTERM), "{st:?}");
-    no_temps(d.0.path());
+    no_temps(&d);
     assert!(!out.exists());
 }
 
@@ -616,7 +579,7 @@ fn crafted_lengths_are_refused_without_overflow() {
         );
         assert!(!d.path("out").exists());
     }
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 // ---- item 7 ----
@@ -633,7 +596,7 @@ fn closed_stdout_is_an_error() {
         "\"$X\" bench --quick >&-",
         "\"$X\" qemu-ram delta -o dir >&-",
     ] {
-        let out = sh(script, d.0.path());
+        let out = sh(script, &d);
         one_line_error(&out, "standard output is closed");
     }
 }
@@ -663,12 +626,12 @@ fn an_output_that_is_an_input_is_refused() {
         one_line_error(&run(&args), "also an input");
     }
     // standard output appended to an input
-    let out = sh("\"$X\" diff old.img new.img -o - -q >> old.img", d.0.path());
+    let out = sh("\"$X\" diff old.img new.img -o - -q >> old.img", &d);
     one_line_error(&out, "also an input");
     for (p, bytes) in keep {
         assert_eq!(fs::read(&p).unwrap(), bytes, "{} changed", p.display());
     }
-    no_temps(d.0.path());
+    no_temps(&d);
 }
 
 /// Runs `args` with a standard input that sends `len` bytes and then stays open; the

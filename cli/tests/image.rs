@@ -2,11 +2,12 @@
 //! counts, and refusal of every kind of corrupt or mismatched input with nothing written.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use xbzrle_testkit::scenario::{fill_random, Pattern};
 
-const BIN: &str = env!("CARGO_BIN_EXE_xbzrle");
+mod common;
+use common::{Dir, BIN};
 
 fn run(args: &[&Path]) -> Output {
     Command::new(BIN).args(args).output().expect("run xbzrle")
@@ -45,30 +46,6 @@ fn images(old_len: usize, new_len: usize, seed: u64) -> (Vec<u8>, Vec<u8>) {
         }
     }
     (old, new)
-}
-
-struct Dir(tempfile::TempDir);
-
-impl Dir {
-    fn new() -> Dir {
-        Dir(tempfile::tempdir().unwrap())
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.path(name);
-        fs::write(&path, bytes).unwrap();
-        path
-    }
-    fn names(&self) -> Vec<String> {
-        let mut v: Vec<String> = fs::read_dir(self.0.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        v.sort();
-        v
-    }
 }
 
 fn diff(d: &Dir, old: &[u8], new: &[u8], extra: &[&str]) -> Vec<u8> {

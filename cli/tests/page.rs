@@ -5,15 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_xbzrle");
-
-/// A fresh, empty directory for one test.
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("xbzrle-cli-page-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&d);
-    fs::create_dir_all(&d).unwrap();
-    d
-}
+mod common;
+use common::{assert_one_line_error, names as listing, Dir, BIN};
 
 fn run(args: &[&Path]) -> Output {
     Command::new(BIN).args(args).output().expect("run xbzrle")
@@ -21,27 +14,6 @@ fn run(args: &[&Path]) -> Output {
 
 fn p(s: &str) -> &Path {
     Path::new(s)
-}
-
-fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
-/// Asserts a failed run: non-zero exit, exactly one line `xbzrle: ...` on stderr that
-/// contains `needle`, nothing on stdout.
-fn assert_one_line_error(out: &Output, needle: &str) {
-    assert!(!out.status.success(), "exit status {:?}", out.status);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.lines().count(), 1, "stderr: {err:?}");
-    assert!(err.starts_with("xbzrle: "), "stderr: {err:?}");
-    assert!(err.ends_with('\n'), "stderr: {err:?}");
-    assert!(err.contains(needle), "stderr {err:?} lacks {needle:?}");
-    assert!(out.stdout.is_empty(), "stdout not empty on error");
 }
 
 /// The worked example of docs/format.md §4.
@@ -66,7 +38,7 @@ const SPEC_DELTA: [u8; 24] = [
 
 #[test]
 fn spec_example_bytes_via_files_and_stdout() {
-    let d = tmpdir("spec");
+    let d = Dir::new();
     let (old, new) = spec_pages();
     fs::write(d.join("old"), &old).unwrap();
     fs::write(d.join("new"), &new).unwrap();
@@ -102,12 +74,11 @@ fn spec_example_bytes_via_files_and_stdout() {
     assert_eq!(out.stdout, new);
 
     assert_eq!(listing(&d), ["back", "delta", "new", "old"]);
-    fs::remove_dir_all(&d).unwrap();
 }
 
 #[test]
 fn round_trip_random_pages_matches_library() {
-    let d = tmpdir("roundtrip");
+    let d = Dir::new();
     for (i, &size) in [4096usize, 100, 16384, 256].iter().enumerate() {
         let mut old = vec![0u8; size];
         xbzrle_testkit::scenario::fill_random(&mut old, i as u64 + 7);
@@ -140,12 +111,11 @@ fn round_trip_random_pages_matches_library() {
     }
     // output overwrites an existing file atomically
     assert_eq!(listing(&d), ["back", "delta", "new", "old"]);
-    fs::remove_dir_all(&d).unwrap();
 }
 
 #[test]
 fn identical_pages_give_an_empty_payload() {
-    let d = tmpdir("identical");
+    let d = Dir::new();
     let mut page = vec![0u8; 4096];
     xbzrle_testkit::scenario::fill_random(&mut page, 3);
     fs::write(d.join("old"), &page).unwrap();
@@ -163,13 +133,12 @@ fn identical_pages_give_an_empty_payload() {
     let out = run(&[p("decode"), &d.join("old"), &d.join("delta")]);
     assert!(out.status.success());
     assert_eq!(out.stdout, page);
-    fs::remove_dir_all(&d).unwrap();
 }
 
 /// Runs a command that must fail with `-o target` and checks that the directory listing is
 /// unchanged afterwards (no output, no temporary file).
 fn check_failure(name: &str, files: &[(&str, Vec<u8>)], args: &[&str], needle: &str) {
-    let d = tmpdir(name);
+    let d = Dir::new();
     for (f, bytes) in files {
         fs::write(d.join(f), bytes).unwrap();
     }
@@ -186,7 +155,6 @@ fn check_failure(name: &str, files: &[(&str, Vec<u8>)], args: &[&str], needle: &
     let out = run(&refs);
     assert_one_line_error(&out, needle);
     assert_eq!(listing(&d), before, "{name}: files left behind");
-    fs::remove_dir_all(&d).unwrap();
 }
 
 #[test]
@@ -291,7 +259,7 @@ fn decode_errors_report_offset_and_kind() {
 #[test]
 fn failed_decode_keeps_existing_output_file() {
     // An existing output file is left as it was when the command fails.
-    let d = tmpdir("keep");
+    let d = Dir::new();
     fs::write(d.join("old"), vec![0u8; 4096]).unwrap();
     fs::write(d.join("delta"), [0x00u8, 0x05, 0xaa]).unwrap();
     fs::write(d.join("out"), b"previous").unwrap();
@@ -305,5 +273,4 @@ fn failed_decode_keeps_existing_output_file() {
     assert_one_line_error(&out, "truncated");
     assert_eq!(fs::read(d.join("out")).unwrap(), b"previous");
     assert_eq!(listing(&d), ["delta", "old", "out"]);
-    fs::remove_dir_all(&d).unwrap();
 }

@@ -5,22 +5,15 @@
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use xbzrle_testkit::qemu_stream::StreamWriter;
 
-const BIN: &str = env!("CARGO_BIN_EXE_xbzrle");
+mod common;
+use common::{assert_one_line_error, names as listing, Dir, BIN};
 const PAGE: usize = 4096;
 /// Pages of the large block: 16 MiB, one page in 64 non-zero.
 const BIG_PAGES: usize = 4096;
-
-/// A fresh, empty directory for one test.
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("xbzrle-cli-qram-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&d);
-    fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn qemu_ram(stream: &Path, out: &Path, extra: &[&str]) -> Output {
     Command::new(BIN)
@@ -31,23 +24,6 @@ fn qemu_ram(stream: &Path, out: &Path, extra: &[&str]) -> Output {
         .args(extra)
         .output()
         .expect("run xbzrle")
-}
-
-fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
-/// Asserts a failed run: non-zero exit, one line on stderr containing `needle`.
-fn assert_one_line_error(out: &Output, needle: &str) {
-    assert!(!out.status.success(), "exit status {:?}", out.status);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.lines().count(), 1, "stderr: {err:?}");
-    assert!(err.contains(needle), "stderr {err:?} lacks {needle:?}");
 }
 
 fn xorshift(x: &mut u64) -> u64 {
@@ -117,7 +93,7 @@ fn guest() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
 
 #[test]
 fn rebuilds_ram_sparse_with_report() {
-    let d = tmpdir("ok");
+    let d = Dir::new();
     let (stream, ram, rom) = guest();
     let s = d.join("vm.mig");
     fs::write(&s, &stream).unwrap();
@@ -188,7 +164,6 @@ fn rebuilds_ram_sparse_with_report() {
         "{text}"
     );
     assert_eq!(listing(&out_dir).len(), 2, "no temporary file left");
-    fs::remove_dir_all(&d).unwrap();
 }
 
 /// Whether the filesystem of `dir` keeps holes: a file with one byte at 1 MiB.
@@ -206,7 +181,7 @@ fn supports_holes(dir: &Path) -> bool {
 
 #[test]
 fn refused_streams_leave_nothing() {
-    let d = tmpdir("refused");
+    let d = Dir::new();
     let (stream, ..) = guest();
     let s = d.join("bad.mig");
     let out_dir = d.join("out");
@@ -243,7 +218,6 @@ fn refused_streams_leave_nothing() {
     let out = qemu_ram(&s, &out_dir, &[]);
     assert_one_line_error(&out, "bad.mig");
     assert_eq!(listing(&out_dir), ["keep"]);
-    fs::remove_dir_all(&d).unwrap();
 }
 
 /// Byte offset of the high byte of the first XBZRLE record's be16 payload length: the
@@ -261,7 +235,7 @@ fn find_xbzrle_len(stream: &[u8]) -> usize {
 
 #[test]
 fn verify_refuses_a_non_canonical_payload_and_writes_nothing() {
-    let d = tmpdir("verify");
+    let d = Dir::new();
     // A valid delta that QEMU's encoder would not produce: byte 10 changed, but the
     // literal run also carries the unchanged bytes 11 and 12.
     let old = vec![7u8; PAGE];
@@ -283,12 +257,11 @@ fn verify_refuses_a_non_canonical_payload_and_writes_nothing() {
     let mut want = old.clone();
     want[10] = 9;
     assert_eq!(fs::read(out_dir.join("pc.ram.bin")).unwrap(), want);
-    fs::remove_dir_all(&d).unwrap();
 }
 
 #[test]
 fn output_that_is_a_file_is_refused() {
-    let d = tmpdir("notdir");
+    let d = Dir::new();
     let (stream, ..) = guest();
     let s = d.join("vm.mig");
     fs::write(&s, &stream).unwrap();
@@ -298,14 +271,13 @@ fn output_that_is_a_file_is_refused() {
     assert_one_line_error(&out, "file");
     assert_eq!(fs::read(&f).unwrap(), b"precious");
     assert_eq!(listing(&d), ["file", "vm.mig"]);
-    fs::remove_dir_all(&d).unwrap();
 }
 
 /// A full disk while writing the blocks: a 1 MiB tmpfs (needs root and `mount`; skipped
 /// with a message otherwise). The temporary files and the directory created go away.
 #[test]
 fn full_disk_leaves_nothing() {
-    let d = tmpdir("full");
+    let d = Dir::new();
     let mnt = d.join("mnt");
     fs::create_dir(&mnt).unwrap();
     let mounted = Command::new("mount")
@@ -315,7 +287,6 @@ fn full_disk_leaves_nothing() {
         .is_ok_and(|o| o.status.success());
     if !mounted {
         eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-        fs::remove_dir_all(&d).unwrap();
         return;
     }
     // 2 MiB of random pages cannot fit in 1 MiB.
@@ -336,5 +307,4 @@ fn full_disk_leaves_nothing() {
     let _ = Command::new("umount").arg(&mnt).status();
     assert_one_line_error(&out, "No space left");
     assert!(mnt_listing.is_empty(), "left behind: {mnt_listing:?}");
-    fs::remove_dir_all(&d).unwrap();
 }
