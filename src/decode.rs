@@ -164,6 +164,10 @@ fn copy_literal(dst: &mut [u8], src: &[u8]) {
             dst[..16].copy_from_slice(&src[..16]);
             dst[m - 16..].copy_from_slice(&src[m - 16..]);
         }
+        33..=64 => {
+            dst[..32].copy_from_slice(&src[..32]);
+            dst[m - 32..].copy_from_slice(&src[m - 32..]);
+        }
         _ => {
             dst.copy_from_slice(src);
         }
