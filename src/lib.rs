@@ -51,6 +51,9 @@
 //! * No alignment requirement; runs that cannot be expressed give
 //!   [`EncodeError::Overflow`] instead of aborting.
 #![cfg_attr(not(feature = "std"), no_std)]
+// docs.rs (`--cfg docsrs`, nightly): label feature- and target-gated items in the docs
+// (`doc_cfg` includes the automatic labels that `doc_auto_cfg` used to give).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
