@@ -34,12 +34,12 @@
 //! const PS: usize = 4096;
 //! let src = OwnedMemory::new(0, 256 * PS);
 //! let dst = OwnedMemory::new(0, 256 * PS);
-//! let cache = SharedCache::new(64 * PS, PS)?;
+//! let cache = SharedCache::new(256 * PS, PS)?;
 //! let applier = Applier::new(PS)?;
 //!
 //! for round in 0..3u8 {
 //!     let kind = if round == 0 { RoundKind::Bulk } else { RoundKind::Delta };
-//!     src.write_from(u64::from(round) * 3 * PS as u64 + 17, &[round + 1; 300])?;
+//!     src.write_from(17 + u64::from(round) * 400, &[round + 1; 300])?; // the guest runs
 //!     let dirty = [MemoryRange::new(0, 256 * PS as u64)]; // everything, for brevity
 //!     let queue = Mutex::new(split_chunks(&dirty, PS, 32 * PS as u64));
 //!     let r = Round::new(&cache, kind);
