@@ -155,3 +155,13 @@ pub fn encode(old: &[u8], new: &[u8], out: &mut [u8]) -> Result<usize, EncodeErr
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The examples of `docs/kernels.md`, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/kernels.md")]
+pub struct KernelsDocDoctests;
+
+/// The examples of `docs/migration.md`, run as doc tests.
+#[cfg(all(doctest, feature = "std"))]
+#[doc = include_str!("../docs/migration.md")]
+pub struct MigrationDocDoctests;

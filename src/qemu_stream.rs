@@ -904,6 +904,7 @@ fn read_blocks<R: Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use xbzrle_testkit::qemu_stream::StreamWriter as W;
 
     fn small() -> ReadOptions {
         ReadOptions {
@@ -912,78 +913,8 @@ mod tests {
         }
     }
 
-    /// Builds small streams for tests.
-    #[derive(Default)]
-    struct W(Vec<u8>);
-    impl W {
-        fn header() -> W {
-            let mut w = W::default();
-            w.0.extend_from_slice(b"QEVM\0\0\0\x03");
-            w.u8(7).be32(4);
-            w.0.extend_from_slice(b"test");
-            w
-        }
-        fn u8(&mut self, b: u8) -> &mut Self {
-            self.0.push(b);
-            self
-        }
-        fn be16(&mut self, v: u16) -> &mut Self {
-            self.0.extend_from_slice(&v.to_be_bytes());
-            self
-        }
-        fn be32(&mut self, v: u32) -> &mut Self {
-            self.0.extend_from_slice(&v.to_be_bytes());
-            self
-        }
-        fn be64(&mut self, v: u64) -> &mut Self {
-            self.0.extend_from_slice(&v.to_be_bytes());
-            self
-        }
-        fn id(&mut self, s: &str) -> &mut Self {
-            self.u8(s.len() as u8);
-            self.0.extend_from_slice(s.as_bytes());
-            self
-        }
-        fn start_ram(&mut self, blocks: &[(&str, u64)]) -> &mut Self {
-            self.u8(1).be32(2).id("ram").be32(0).be32(4);
-            let total: u64 = blocks.iter().map(|b| b.1).sum();
-            self.be64(total | flags::MEM_SIZE);
-            for (id, len) in blocks {
-                self.id(id).be64(*len);
-            }
-            self.be64(flags::EOS).u8(0x7e).be32(2)
-        }
-        fn part(&mut self, end: bool) -> &mut Self {
-            self.u8(if end { 3 } else { 2 }).be32(2)
-        }
-        fn end_part(&mut self) -> &mut Self {
-            self.be64(flags::EOS).u8(0x7e).be32(2)
-        }
-        fn page(&mut self, addr: u64, block: Option<&str>, data: &[u8]) -> &mut Self {
-            self.hdr(addr, flags::PAGE, block);
-            self.0.extend_from_slice(data);
-            self
-        }
-        fn zero(&mut self, addr: u64, block: Option<&str>) -> &mut Self {
-            self.hdr(addr, flags::ZERO, block).u8(0)
-        }
-        fn xbz(&mut self, addr: u64, block: Option<&str>, payload: &[u8]) -> &mut Self {
-            self.hdr(addr, flags::XBZRLE, block)
-                .u8(1)
-                .be16(payload.len() as u16);
-            self.0.extend_from_slice(payload);
-            self
-        }
-        fn hdr(&mut self, addr: u64, f: u64, block: Option<&str>) -> &mut Self {
-            match block {
-                Some(b) => self.be64(addr | f).id(b),
-                None => self.be64(addr | f | flags::CONTINUE),
-            }
-        }
-    }
-
     fn sample() -> Vec<u8> {
-        let mut w = W::header();
+        let mut w = W::header("test");
         w.start_ram(&[("pc.ram", 4 * 4096), ("/rom@etc/x", 4096)]);
         w.part(false)
             .page(0, Some("pc.ram"), &[7u8; 4096])
@@ -996,10 +927,12 @@ mod tests {
         new[4000] = 3;
         let mut out = [0u8; 4096];
         let n = crate::encode(&[7u8; 4096], &new, &mut out).unwrap();
-        w.part(false).xbz(0, Some("pc.ram"), &out[..n]).end_part();
+        w.part(false)
+            .xbzrle(0, Some("pc.ram"), &out[..n])
+            .end_part();
         w.part(true).zero(8192, Some("pc.ram")).end_part();
-        w.u8(4).be32(3).id("timer").be32(0).be32(2).be64(1234);
-        w.0
+        w.device_section("timer");
+        w.bytes
     }
 
     #[test]
@@ -1060,9 +993,9 @@ mod tests {
 
     #[test]
     fn refuses_huge_block() {
-        let mut w = W::header();
+        let mut w = W::header("test");
         w.start_ram(&[("pc.ram", 1 << 40)]);
-        let e = read_ram(&w.0[..], &ReadOptions::default(), |_| {}).unwrap_err();
+        let e = read_ram(&w.bytes[..], &ReadOptions::default(), |_| {}).unwrap_err();
         assert_eq!(
             e.kind(),
             &StreamErrorKind::RamTooLarge {
@@ -1079,25 +1012,25 @@ mod tests {
         let opts = small();
         let e = read_ram(&b"QEVX\0\0\0\x03"[..], &opts, |_| {}).unwrap_err();
         assert!(matches!(e.kind(), StreamErrorKind::BadMagic(_)));
-        let mut w = W::header();
+        let mut w = W::header("test");
         w.start_ram(&[("pc.ram", 4096)]);
         w.part(false).page(4096, Some("pc.ram"), &[0; 4096]);
-        let e = read_ram(&w.0[..], &opts, |_| {}).unwrap_err();
+        let e = read_ram(&w.bytes[..], &opts, |_| {}).unwrap_err();
         assert!(matches!(e.kind(), StreamErrorKind::PageOutOfRange { .. }));
-        let mut w = W::header();
+        let mut w = W::header("test");
         w.start_ram(&[("pc.ram", 4096)]);
         w.part(false).zero(0, None);
-        let e = read_ram(&w.0[..], &opts, |_| {}).unwrap_err();
+        let e = read_ram(&w.bytes[..], &opts, |_| {}).unwrap_err();
         assert_eq!(e.kind(), &StreamErrorKind::ContinueWithoutBlock);
-        let mut w = W::header();
+        let mut w = W::header("test");
         w.start_ram(&[("pc.ram", 4096)]);
-        w.part(false).xbz(0, Some("pc.ram"), &[0x00, 0x05, 1]);
-        let e = read_ram(&w.0[..], &opts, |_| {}).unwrap_err();
+        w.part(false).xbzrle(0, Some("pc.ram"), &[0x00, 0x05, 1]);
+        let e = read_ram(&w.bytes[..], &opts, |_| {}).unwrap_err();
         assert!(matches!(e.kind(), StreamErrorKind::Xbzrle(_)));
-        let mut w = W::header();
+        let mut w = W::header("test");
         w.start_ram(&[("pc.ram", 4096)]);
         w.part(false).page(0, Some("nope"), &[0; 4096]);
-        let e = read_ram(&w.0[..], &opts, |_| {}).unwrap_err();
+        let e = read_ram(&w.bytes[..], &opts, |_| {}).unwrap_err();
         assert!(matches!(e.kind(), StreamErrorKind::UnknownBlock(_)));
     }
 

@@ -1,17 +1,18 @@
 //! `xbzrle qemu-ram STREAM -o DIR`: rebuild guest RAM from a QEMU live-migration stream.
 //!
 //! Reads the whole RAM part of the stream first (into memory, bounded by `--max-ram`),
-//! then writes every block to `DIR/<block id>.bin`: all files are written to temporary
-//! files and only renamed into place once every one of them is complete, so a refused
-//! stream leaves nothing behind. `--verify` re-encodes every XBZRLE page from the page
-//! before and after it was applied and requires QEMU's payload byte for byte.
+//! then writes every block to `DIR/<block id>.bin`, sparse (zero pages are holes): all
+//! files are written to temporary files and only renamed into place once every one of
+//! them is complete, so a refused stream, a failed `--verify` or a full disk leaves
+//! nothing behind (not even DIR, when this run created it). `--verify` re-encodes every
+//! XBZRLE page from the page before and after it was applied and requires QEMU's
+//! payload byte for byte.
 
 use crate::output::AtomicFile;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde_json::json;
+use serde::Serialize;
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal, Write};
+use std::io::{self, BufReader, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 use xbzrle::qemu_stream::{read_ram, PageKind, ReadOptions, RecordCounts, StopReason};
@@ -39,6 +40,13 @@ pub struct Args {
     /// Print nothing but errors (and the JSON report with `--json`).
     #[arg(short, long)]
     quiet: bool,
+}
+
+impl Args {
+    /// Whether the command prints its report on standard output.
+    pub fn prints_to_stdout(&self) -> bool {
+        self.json || !self.quiet
+    }
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -76,14 +84,105 @@ pub fn block_file_name(id: &str) -> String {
     n
 }
 
-fn counts_json(c: &RecordCounts) -> serde_json::Value {
-    json!({
-        "duplicate": c.zero_pages,
-        "normal": c.normal_pages,
-        "xbzrle_pages": c.xbzrle_pages,
-        "xbzrle_bytes": c.xbzrle_bytes,
-        "xbzrle_payload_bytes": c.xbzrle_payload_bytes,
-    })
+/// Writes every block to `dir/<file name>` (sparse: zero pages are holes), all to
+/// temporary files first, then renames them into place. Returns where each went.
+fn write_blocks<'a>(
+    dir: &std::path::Path,
+    blocks: &'a [xbzrle::qemu_stream::RamBlock],
+    page_size: usize,
+) -> Result<Vec<BlockJson<'a>>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut names = HashSet::new();
+    let mut files = Vec::new();
+    for b in blocks {
+        let mut name = block_file_name(&b.id);
+        let mut k = 1;
+        while !names.insert(name.clone()) {
+            k += 1;
+            name = format!("{}-{k}.bin", name.trim_end_matches(".bin"));
+        }
+        let path = dir.join(&name);
+        let fail = |e: io::Error| format!("{}: {e}", path.display());
+        let mut af = AtomicFile::create(&path).map_err(fail)?;
+        af.write_sparse(&b.data, page_size).map_err(fail)?;
+        files.push((af, path, b));
+    }
+    let mut written = Vec::new();
+    for (af, path, b) in files {
+        af.commit()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(BlockJson {
+            id: &b.id,
+            file: path.display().to_string(),
+            size: b.data.len(),
+        });
+    }
+    Ok(written)
+}
+
+/// One RAM block in the JSON report.
+#[derive(Serialize)]
+struct BlockJson<'a> {
+    id: &'a str,
+    file: String,
+    size: usize,
+}
+
+/// Record counts in the JSON report (QEMU's names where it has them).
+#[derive(Serialize)]
+struct CountsJson {
+    duplicate: u64,
+    normal: u64,
+    xbzrle_pages: u64,
+    xbzrle_bytes: u64,
+    xbzrle_payload_bytes: u64,
+}
+
+impl From<&RecordCounts> for CountsJson {
+    fn from(c: &RecordCounts) -> CountsJson {
+        CountsJson {
+            duplicate: c.zero_pages,
+            normal: c.normal_pages,
+            xbzrle_pages: c.xbzrle_pages,
+            xbzrle_bytes: c.xbzrle_bytes,
+            xbzrle_payload_bytes: c.xbzrle_payload_bytes,
+        }
+    }
+}
+
+/// One round in the JSON report.
+#[derive(Serialize)]
+struct RoundJson {
+    round: usize,
+    #[serde(rename = "final")]
+    final_stage: bool,
+    #[serde(flatten)]
+    counts: CountsJson,
+}
+
+/// `--verify`'s result in the JSON report.
+#[derive(Serialize)]
+struct VerifyJson {
+    checked: u64,
+    mismatches: u64,
+}
+
+/// The JSON report (`--json`).
+#[derive(Serialize)]
+struct Report<'a> {
+    stream: String,
+    stream_bytes: u64,
+    bytes_read: u64,
+    machine: Option<&'a str>,
+    page_size: usize,
+    ram_sections: u64,
+    stop: String,
+    blocks: Vec<BlockJson<'a>>,
+    rounds: Vec<RoundJson>,
+    total: CountsJson,
+    verify: Option<VerifyJson>,
+    read_seconds: f64,
+    seconds: f64,
 }
 
 /// Runs `xbzrle qemu-ram`.
@@ -91,20 +190,7 @@ pub fn run(a: Args) -> Result<(), String> {
     let t0 = Instant::now();
     let f = File::open(&a.stream).map_err(|e| format!("{}: {e}", a.stream.display()))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let pb = if a.quiet || !io::stderr().is_terminal() {
-        ProgressBar::hidden()
-    } else {
-        let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-        pb.set_style(
-            ProgressStyle::with_template(
-                "{msg:>9} [{bar:40}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
-            )
-            .expect("valid template")
-            .progress_chars("=> "),
-        );
-        pb.set_message("reading");
-        pb
-    };
+    let pb = crate::output::progress(len, a.quiet, "reading");
     let opts = ReadOptions {
         max_ram: a.max_ram,
         page_size: a.page_size,
@@ -141,30 +227,21 @@ pub fn run(a: Args) -> Result<(), String> {
     pb.finish_and_clear();
     let read_secs = t0.elapsed().as_secs_f64();
 
-    // Write every block (temporary files), then commit them all.
-    std::fs::create_dir_all(&a.output).map_err(|e| format!("{}: {e}", a.output.display()))?;
-    let mut names = HashSet::new();
-    let mut files = Vec::new();
-    for b in &img.blocks {
-        let mut name = block_file_name(&b.id);
-        let mut k = 1;
-        while !names.insert(name.clone()) {
-            k += 1;
-            name = format!("{}-{k}.bin", name.trim_end_matches(".bin"));
+    // A failed verification is a failed command: nothing is written.
+    if mismatches > 0 {
+        let (o, b, p) = first_mismatch.unwrap_or_default();
+        return Err(format!(
+            "--verify: {mismatches} of {checked} XBZRLE pages re-encode differently (first: record at stream byte {o}, block {b:?} offset {p:#x}); nothing written"
+        ));
+    }
+    // Write every block to a temporary file, then commit them all: a failure while
+    // writing (disk full, say) leaves no file behind, and no directory we created.
+    let created_dir = !a.output.exists();
+    let written = write_blocks(&a.output, &img.blocks, img.page_size).inspect_err(|_| {
+        if created_dir {
+            let _ = std::fs::remove_dir(&a.output);
         }
-        let path = a.output.join(&name);
-        let mut af = AtomicFile::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        af.write_all(&b.data)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        files.push((af, path, b));
-    }
-    let mut blocks_json = Vec::new();
-    for (af, path, b) in files {
-        af.commit()
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        blocks_json
-            .push(json!({"id": b.id, "file": path.display().to_string(), "size": b.data.len()}));
-    }
+    })?;
     let secs = t0.elapsed().as_secs_f64();
 
     let stop = match img.stop {
@@ -172,34 +249,38 @@ pub fn run(a: Args) -> Result<(), String> {
         StopReason::DeviceState(o) => format!("device state at byte {o}"),
     };
     if a.json {
-        let rounds: Vec<_> = img
-            .rounds
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let mut v = counts_json(&r.counts);
-                v["round"] = json!(i + 1);
-                v["final"] = json!(r.final_stage);
-                v
-            })
-            .collect();
-        let v = json!({
-            "stream": a.stream.display().to_string(),
-            "stream_bytes": len,
-            "bytes_read": img.bytes_read,
-            "machine": img.machine,
-            "page_size": img.page_size,
-            "ram_sections": img.ram_sections,
-            "stop": stop,
-            "blocks": blocks_json,
-            "rounds": rounds,
-            "total": counts_json(&img.total),
-            "verify": if verify { json!({"checked": checked, "mismatches": mismatches,
-                "first_mismatch": first_mismatch.as_ref().map(|(o, b, p)| json!({"stream_offset": o, "block": b, "offset": p}))}) } else { json!(null) },
-            "read_seconds": read_secs,
-            "seconds": secs,
-        });
-        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        let report = Report {
+            stream: a.stream.display().to_string(),
+            stream_bytes: len,
+            bytes_read: img.bytes_read,
+            machine: img.machine.as_deref(),
+            page_size: img.page_size,
+            ram_sections: img.ram_sections,
+            stop,
+            blocks: written,
+            rounds: img
+                .rounds
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RoundJson {
+                    round: i + 1,
+                    final_stage: r.final_stage,
+                    counts: (&r.counts).into(),
+                })
+                .collect(),
+            total: (&img.total).into(),
+            verify: verify.then_some(VerifyJson {
+                checked,
+                mismatches,
+            }),
+            read_seconds: read_secs,
+            seconds: secs,
+        };
+        let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        let mut o = io::stdout().lock();
+        writeln!(o, "{text}")
+            .and_then(|()| o.flush())
+            .map_err(|e| format!("cannot write to standard output: {e}"))?;
     } else if !a.quiet {
         println!(
             "{}: {} bytes, machine {}, page size {}, {} RAM sections, stopped at {}",
@@ -210,13 +291,8 @@ pub fn run(a: Args) -> Result<(), String> {
             img.ram_sections,
             stop
         );
-        for (b, j) in img.blocks.iter().zip(&blocks_json) {
-            println!(
-                "  block {:<24} {:>12} bytes -> {}",
-                b.id,
-                b.data.len(),
-                j["file"].as_str().unwrap_or("")
-            );
+        for b in &written {
+            println!("  block {:<24} {:>12} bytes -> {}", b.id, b.size, b.file);
         }
         println!(
             "{:>7} {:>10} {:>10} {:>13} {:>13}",
@@ -241,12 +317,6 @@ pub fn run(a: Args) -> Result<(), String> {
             println!("verify: {checked} XBZRLE pages re-encoded, {mismatches} differ from QEMU's payload");
         }
         println!("done in {secs:.2}s (reading {read_secs:.2}s)");
-    }
-    if mismatches > 0 {
-        let (o, b, p) = first_mismatch.unwrap_or_default();
-        return Err(format!(
-            "--verify: {mismatches} of {checked} XBZRLE pages re-encode differently (first: record at stream byte {o}, block {b:?} offset {p:#x})"
-        ));
     }
     Ok(())
 }

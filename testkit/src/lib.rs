@@ -5,9 +5,11 @@
 //! * [`scenario`]: the benchmark patterns of the 2011 XBZRLE benchmark, as reproducible
 //!   old/new memory regions;
 //! * [`model`]: the byte-at-a-time reference model of the encoding and decoding rules.
+//! * [`qemu_stream`]: a writer of small QEMU migration streams.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod model;
+pub mod qemu_stream;
 pub mod scenario;
