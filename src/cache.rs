@@ -1077,11 +1077,11 @@ mod tests {
     /// Everything a caller can observe of the cache (and its hidden slot ages).
     fn state(c: &PageCache) -> (usize, Vec<(u64, u64)>, Vec<u8>, u64, usize) {
         (
-            c.page_size,
-            c.meta.iter().map(|m| (m.page, m.age)).collect(),
-            c.data.clone(),
+            c.table.page_size,
+            c.table.meta.iter().map(|m| (m.page, m.age)).collect(),
+            c.table.data.clone(),
             c.round,
-            c.used,
+            c.table.used,
         )
     }
 
@@ -1150,7 +1150,7 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(
                     c.len(),
-                    c.meta.iter().filter(|m| m.page != EMPTY).count()
+                    c.table.meta.iter().filter(|m| m.page != EMPTY).count()
                 );
             }
         }
