@@ -230,8 +230,16 @@ impl<'c> Round<'c> {
     /// Writes the payload for one chunk of pages — `ranges`, a table as
     /// [`check_ranges`] accepts, in its order — to `w`, reading each page of `mem` into
     /// a private copy first. Callable from any number of threads at once, with disjoint
-    /// pages (the ranges of one round must be disjoint: [`normalize`](super::normalize)).
+    /// pages (the ranges of one round should be disjoint: [`normalize`](super::normalize)).
     /// Writes with `write_all` in pieces of about 64 KiB, then flushes `w`.
+    ///
+    /// A page that is in two chunks of one delta or final round is sent once: its
+    /// second record is "unchanged" when the cache shows it was already sent in this
+    /// round, so that two deltas for one page are never in flight on two connections
+    /// (the destination could apply them in either order). A page that could not be
+    /// cached (busy slot) is sent raw or zero both times, which either order gets right
+    /// for a paused guest; a running guest dirties it again for the next round. A bulk
+    /// round forgets any cached copy of the pages it sends.
     ///
     /// Allocates two pages and the output buffer per call (not per page).
     ///
@@ -297,9 +305,20 @@ impl<'c> Round<'c> {
         W: Write + ?Sized,
     {
         let ps = self.page_size();
+        // A bulk page is not cached, and an older cached copy of it must go: the
+        // destination is about to hold the new contents, and a later delta against the
+        // old copy would write only the runs that differ from it (a bulk round after
+        // delta rounds: a region sent again whole). Checked once per chunk, so the
+        // usual first pass over an empty cache takes no lock per page.
+        let pinned = self.cache.pin();
+        let forget = !pinned.is_empty();
         for r in ranges {
             let mut gpa = r.gpa;
             while gpa < r.end() {
+                if forget {
+                    let page_no = gpa / ps as u64;
+                    pinned.slot(page_no).remove(page_no);
+                }
                 // the page is read straight into the output buffer (our private copy):
                 // the zero check sees only that copy
                 let at = out.buf.len();
@@ -348,14 +367,25 @@ impl<'c> Round<'c> {
                     out.buf.resize(at + 3 + ps, 0);
                     let d = {
                         let mut slot = pinned.slot(page_no);
-                        decide(
-                            &mut slot,
-                            &self.encoder,
-                            page_no,
-                            &current,
-                            &mut out.buf[at + 3..],
-                            &mut counters,
-                        )
+                        if slot.sent_this_round(page_no) {
+                            // The page is already in another payload of this round
+                            // (ranges not normalized across chunks, such as the union
+                            // of two dirty sets): a second delta could reach the
+                            // destination first. "Unchanged" is right whichever
+                            // payload is applied first, and the cache keeps what the
+                            // first one sent; if the guest wrote the page since, it is
+                            // dirty again for the next round.
+                            Decision::Unchanged
+                        } else {
+                            decide(
+                                &mut slot,
+                                &self.encoder,
+                                page_no,
+                                &current,
+                                &mut out.buf[at + 3..],
+                                &mut counters,
+                            )
+                        }
                     };
                     match d {
                         Decision::Unchanged => {
@@ -704,5 +734,154 @@ impl Applier {
         }
         stats.bytes = pos;
         Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parallel::{GuestWrite, OwnedMemory};
+
+    const PS: usize = 4096;
+
+    fn send(round: &Round<'_>, src: &OwnedMemory, ranges: &[MemoryRange]) -> Vec<u8> {
+        let mut wire = Vec::new();
+        round.encode(src, ranges, &mut wire).unwrap();
+        wire
+    }
+
+    fn recv(dst: &OwnedMemory, ranges: &[MemoryRange], wire: &[u8]) -> ChunkStats {
+        Applier::new(PS)
+            .unwrap()
+            .apply(dst, ranges, &mut &wire[..])
+            .unwrap()
+    }
+
+    /// Regression (review of issue 12 item 1): the same page in two chunks of one round
+    /// gave two deltas; applied in the other order on the destination (two connections),
+    /// they left a page that matched neither, and the cache then disagreed with the
+    /// destination for good.
+    #[test]
+    fn a_page_in_two_chunks_of_a_round_is_sent_once() {
+        let src = OwnedMemory::from_bytes(0, &[1u8; 2 * PS]);
+        let dst = OwnedMemory::new(0, 2 * PS);
+        let cache = SharedCache::new(16 * PS, PS).unwrap();
+        let all = [MemoryRange::new(0, 2 * PS as u64)];
+        let page0 = [MemoryRange::new(0, PS as u64)];
+        recv(&dst, &all, &send(&Round::new(&cache, RoundKind::Bulk), &src, &all));
+        let r = Round::new(&cache, RoundKind::Delta);
+        recv(&dst, &all, &send(&r, &src, &all)); // cached now (raw: first lookup misses)
+
+        let r = Round::new(&cache, RoundKind::Delta);
+        src.write_from(0, &[2; 10]).unwrap();
+        let first = send(&r, &src, &page0);
+        src.write_from(5, &[3; 15]).unwrap(); // the guest writes again: dirty again
+        let second = send(&r, &src, &page0);
+        // the second record of page 0 is "unchanged", whatever the guest did meanwhile
+        assert_eq!(second[8], TAG_UNCHANGED);
+        // the other connection delivers first
+        assert_eq!(recv(&dst, &page0, &second).unchanged, 1);
+        assert_eq!(recv(&dst, &page0, &first).xbzrle, 1);
+        let mut cached = [0u8; PS];
+        assert!(cache.copy_out(0, &mut cached));
+        assert_eq!(dst.to_vec()[..PS], cached, "cache = destination");
+
+        // the next round (page 0 was dirtied again) brings the destination up to date
+        let r = Round::new(&cache, RoundKind::Final);
+        recv(&dst, &page0, &send(&r, &src, &page0));
+        assert_eq!(dst.to_vec(), src.to_vec());
+    }
+
+    /// Regression (review, item 1): a bulk round sent a page raw but left an older cached
+    /// copy of it; the next delta was encoded against that stale copy and wrote only the
+    /// runs that differ from it.
+    #[test]
+    fn bulk_round_forgets_cached_copies() {
+        let src = OwnedMemory::from_bytes(0, &[1u8; PS]);
+        let dst = OwnedMemory::new(0, PS);
+        let cache = SharedCache::new(16 * PS, PS).unwrap();
+        let one = [MemoryRange::new(0, PS as u64)];
+        for kind in [RoundKind::Bulk, RoundKind::Delta] {
+            recv(&dst, &one, &send(&Round::new(&cache, kind), &src, &one));
+        }
+        assert!(cache.contains(0));
+        // a second bulk pass (a region sent whole again) with new contents
+        src.write_from(0, &[2; PS]).unwrap();
+        recv(&dst, &one, &send(&Round::new(&cache, RoundKind::Bulk), &src, &one));
+        assert!(!cache.contains(0), "bulk pages are not cached");
+        // now equal to the stale copy except byte 0
+        src.write_from(0, &[1; PS]).unwrap();
+        src.write_from(0, &[9]).unwrap();
+        let stats = recv(
+            &dst,
+            &one,
+            &send(&Round::new(&cache, RoundKind::Delta), &src, &one),
+        );
+        assert_eq!(stats.raw, 1, "{stats:?}");
+        assert_eq!(dst.to_vec(), src.to_vec());
+    }
+
+    /// Final rounds update the cache as delta rounds do (unlike QEMU's last stage), so a
+    /// round after the final one (cloud-hypervisor's post-snapshot round) is correct.
+    #[test]
+    fn round_after_final_is_correct() {
+        let src = OwnedMemory::from_bytes(0, &[7u8; 4 * PS]);
+        let dst = OwnedMemory::new(0, 4 * PS);
+        let cache = SharedCache::new(16 * PS, PS).unwrap();
+        let all = [MemoryRange::new(0, 4 * PS as u64)];
+        let kinds = [
+            RoundKind::Bulk,
+            RoundKind::Delta,
+            RoundKind::Final,
+            RoundKind::Delta,
+        ];
+        let mut xbzrle = 0;
+        for (i, kind) in kinds.into_iter().enumerate() {
+            // every page changes in every round: a missed cache update shows
+            for p in 0..4u64 {
+                src.write_from(p * PS as u64 + 17 * i as u64, &[i as u8 + 10; 9])
+                    .unwrap();
+            }
+            xbzrle += recv(&dst, &all, &send(&Round::new(&cache, kind), &src, &all)).xbzrle;
+            assert_eq!(dst.to_vec(), src.to_vec(), "after round {i} ({kind:?})");
+        }
+        assert_eq!(xbzrle, 8, "final and post-final rounds sent deltas");
+    }
+
+    /// The shared cache's counters count what the rounds sent, as the single-threaded
+    /// Sender counts it (QEMU's counters), and bulk rounds count nothing.
+    #[test]
+    fn counters_add_up_across_threads() {
+        let src = OwnedMemory::new(0, 64 * PS);
+        let cache = SharedCache::new(64 * PS, PS).unwrap();
+        let all = [MemoryRange::new(0, 64 * PS as u64)];
+        for p in 0..32u64 {
+            src.write_from(p * PS as u64, &[p as u8 + 1; 64]).unwrap();
+        }
+        send(&Round::new(&cache, RoundKind::Bulk), &src, &all);
+        assert_eq!(cache.counters(), Counters::default());
+        let chunks = crate::parallel::split_chunks(&all, PS, 4 * PS as u64);
+        for round in 0..2u8 {
+            let r = Round::new(&cache, RoundKind::Delta);
+            for p in 0..8u64 {
+                src.write_from(p * PS as u64 + 100, &[round + 50; 3]).unwrap();
+            }
+            std::thread::scope(|s| {
+                for part in chunks.chunks(chunks.len() / 4) {
+                    let r = &r;
+                    let src = &src;
+                    s.spawn(move || {
+                        for c in part {
+                            send(r, src, c);
+                        }
+                    });
+                }
+            });
+        }
+        let c = cache.counters();
+        // round 1: 32 misses (raw), 32 zero pages; round 2: 8 deltas, 24 unchanged, 32 zero
+        assert_eq!((c.lookups, c.cache_miss, c.raw_pages), (64, 32, 32), "{c:?}");
+        assert_eq!((c.pages, c.unchanged, c.zero_pages), (8, 24, 64), "{c:?}");
+        assert_eq!(c.bytes, c.payload_bytes + 3 * 8);
     }
 }
