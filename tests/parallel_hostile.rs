@@ -40,7 +40,11 @@ fn case(ps: usize, seed: u64, bits: u8, edits: &[(usize, u8)], bulk: bool) -> Ca
     for &(pos, v) in edits {
         src.write_from((pos % (PAGES * ps)) as u64, &[v]).unwrap();
     }
-    let kind = if bulk { RoundKind::Bulk } else { RoundKind::Delta };
+    let kind = if bulk {
+        RoundKind::Bulk
+    } else {
+        RoundKind::Delta
+    };
     let mut payload = Vec::new();
     Round::new(&cache, kind)
         .encode(&src, &ranges, &mut payload)
@@ -59,7 +63,9 @@ fn check(c: &Case, payload: &[u8]) -> Result<u64, ApplyErrorKind> {
     let ps = c.ps;
     let dst = OwnedMemory::from_bytes(0, &c.old);
     let mut reader = payload;
-    let got = Applier::new(ps).unwrap().apply(&dst, &c.ranges, &mut reader);
+    let got = Applier::new(ps)
+        .unwrap()
+        .apply(&dst, &c.ranges, &mut reader);
     let mut model = c.old.clone();
     let want = model_apply(&mut model, ps, &c.ranges, payload);
     let now = dst.to_vec();
@@ -68,13 +74,20 @@ fn check(c: &Case, payload: &[u8]) -> Result<u64, ApplyErrorKind> {
     for p in 0..PAGES {
         let s = p * ps..(p + 1) * ps;
         if !in_table(s.start as u64) {
-            assert!(now[s.clone()] == c.old[s], "page {p} outside the table written");
+            assert!(
+                now[s.clone()] == c.old[s],
+                "page {p} outside the table written"
+            );
         }
     }
     match (got, want) {
         (Ok(stats), Ok(n)) => {
             assert_eq!(stats.bytes, n);
-            assert_eq!((payload.len() - reader.len()) as u64, n, "read past the payload");
+            assert_eq!(
+                (payload.len() - reader.len()) as u64,
+                n,
+                "read past the payload"
+            );
             Ok(n)
         }
         (Err(e), Err((kind, offset, page))) => {
@@ -87,7 +100,10 @@ fn check(c: &Case, payload: &[u8]) -> Result<u64, ApplyErrorKind> {
                 let s = failed as usize..failed as usize + ps;
                 assert!(now[s.clone()] == c.old[s], "refused page written");
                 for g in (failed as usize + ps..PAGES * ps).step_by(ps) {
-                    assert!(now[g..g + ps] == c.old[g..g + ps], "page after the error written");
+                    assert!(
+                        now[g..g + ps] == c.old[g..g + ps],
+                        "page after the error written"
+                    );
                 }
             }
             Err(kind)
