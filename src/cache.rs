@@ -694,7 +694,10 @@ impl SlotGuard<'_> {
 impl Pinned<'_> {
     /// Whether no slot holds a page (every shard locked in turn: a snapshot).
     pub(crate) fn is_empty(&self) -> bool {
-        self.shards.shards.iter().all(|m| relock(m.lock()).used == 0)
+        self.shards
+            .shards
+            .iter()
+            .all(|m| relock(m.lock()).used == 0)
     }
 
     /// Locks the shard of `page` (counting contention) and returns its slot.

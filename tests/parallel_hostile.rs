@@ -172,10 +172,8 @@ proptest! {
             }
         }
         let r = check(&c, &p);
-        if usize::from(len) > c.ps || len == 0 {
-            if p != c.payload {
-                prop_assert_eq!(r, Err(ApplyErrorKind::BadDeltaLength(len)));
-            }
+        if (usize::from(len) > c.ps || len == 0) && p != c.payload {
+            prop_assert_eq!(r, Err(ApplyErrorKind::BadDeltaLength(len)));
         }
         let mut q = c.payload.clone();
         q[4..8].copy_from_slice(&count.to_le_bytes());

@@ -163,9 +163,7 @@ pub fn ranges_from_bitmap(bitmap: &[u64], base_gpa: u64, page_size: u64) -> Vec<
             let gpa = base_gpa.saturating_add(first.saturating_mul(page_size));
             let length = u64::from(run).saturating_mul(page_size);
             match out.last_mut() {
-                Some(last) if last.end() == gpa => {
-                    last.length = last.length.saturating_add(length)
-                }
+                Some(last) if last.end() == gpa => last.length = last.length.saturating_add(length),
                 _ => out.push(MemoryRange { gpa, length }),
             }
             bits = if start + run >= 64 {

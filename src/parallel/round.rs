@@ -768,7 +768,11 @@ mod tests {
         let cache = SharedCache::new(16 * PS, PS).unwrap();
         let all = [MemoryRange::new(0, 2 * PS as u64)];
         let page0 = [MemoryRange::new(0, PS as u64)];
-        recv(&dst, &all, &send(&Round::new(&cache, RoundKind::Bulk), &src, &all));
+        recv(
+            &dst,
+            &all,
+            &send(&Round::new(&cache, RoundKind::Bulk), &src, &all),
+        );
         let r = Round::new(&cache, RoundKind::Delta);
         recv(&dst, &all, &send(&r, &src, &all)); // cached now (raw: first lookup misses)
 
@@ -807,7 +811,11 @@ mod tests {
         assert!(cache.contains(0));
         // a second bulk pass (a region sent whole again) with new contents
         src.write_from(0, &[2; PS]).unwrap();
-        recv(&dst, &one, &send(&Round::new(&cache, RoundKind::Bulk), &src, &one));
+        recv(
+            &dst,
+            &one,
+            &send(&Round::new(&cache, RoundKind::Bulk), &src, &one),
+        );
         assert!(!cache.contains(0), "bulk pages are not cached");
         // now equal to the stale copy except byte 0
         src.write_from(0, &[1; PS]).unwrap();
@@ -864,7 +872,8 @@ mod tests {
         for round in 0..2u8 {
             let r = Round::new(&cache, RoundKind::Delta);
             for p in 0..8u64 {
-                src.write_from(p * PS as u64 + 100, &[round + 50; 3]).unwrap();
+                src.write_from(p * PS as u64 + 100, &[round + 50; 3])
+                    .unwrap();
             }
             std::thread::scope(|s| {
                 for part in chunks.chunks(chunks.len() / 4) {
@@ -880,7 +889,11 @@ mod tests {
         }
         let c = cache.counters();
         // round 1: 32 misses (raw), 32 zero pages; round 2: 8 deltas, 24 unchanged, 32 zero
-        assert_eq!((c.lookups, c.cache_miss, c.raw_pages), (64, 32, 32), "{c:?}");
+        assert_eq!(
+            (c.lookups, c.cache_miss, c.raw_pages),
+            (64, 32, 32),
+            "{c:?}"
+        );
         assert_eq!((c.pages, c.unchanged, c.zero_pages), (8, 24, 64), "{c:?}");
         assert_eq!(c.bytes, c.payload_bytes + 3 * 8);
     }

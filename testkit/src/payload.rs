@@ -79,7 +79,11 @@ pub fn model_apply(
             };
             i += 1;
             if kind == 0 && tag != 1 && tag != 2 {
-                let k = if tag <= 3 { K::NotInBulk(tag) } else { K::BadTag(tag) };
+                let k = if tag <= 3 {
+                    K::NotInBulk(tag)
+                } else {
+                    K::BadTag(tag)
+                };
                 return Err((k, at, page));
             }
             match tag {

@@ -412,7 +412,7 @@ where
                 let r = xorshift(&mut x);
                 // mostly a working set of an eighth of memory (re-dirtied pages: deltas),
                 // sometimes anywhere
-                let span = if r % 5 == 0 {
+                let span = if r.is_multiple_of(5) {
                     pages.len()
                 } else {
                     pages.len().div_ceil(8)
