@@ -856,6 +856,42 @@ mod tests {
         assert_eq!(xbzrle, 8, "final and post-final rounds sent deltas");
     }
 
+    /// The applier writes only the literal runs of a delta (never a whole page over
+    /// shared memory), and nothing for a refused record.
+    #[test]
+    fn applier_writes_only_literal_runs() {
+        struct Recording(OwnedMemory, std::sync::Mutex<Vec<(u64, usize)>>);
+        impl GuestWrite for Recording {
+            fn write_from(&self, gpa: u64, data: &[u8]) -> Result<(), MemoryError> {
+                self.1.lock().unwrap().push((gpa, data.len()));
+                self.0.write_from(gpa, data)
+            }
+            fn check_range(&self, gpa: u64, len: u64) -> Result<(), MemoryError> {
+                GuestWrite::check_range(&self.0, gpa, len)
+            }
+        }
+        let dst = Recording(OwnedMemory::new(0x10000, 2 * PS), Default::default());
+        let ranges = [MemoryRange::new(0x11000, PS as u64)];
+        // delta: skip 100, 2 literal bytes; skip 1000, 3 literal bytes
+        let mut p = std::vec![b'X', b'B', 1, 1, 1, 0, 0, 0, TAG_XBZRLE, 10, 0];
+        p.extend([0x64, 0x02, 0xaa, 0xbb, 0xe8, 0x07, 0x03, 1, 2, 3]);
+        p.push(PAYLOAD_END);
+        let a = Applier::new(PS).unwrap();
+        assert_eq!(a.apply(&dst, &ranges, &mut &p[..]).unwrap().xbzrle, 1);
+        assert_eq!(
+            *dst.1.lock().unwrap(),
+            [(0x11000 + 100, 2), (0x11000 + 1102, 3)]
+        );
+        // the same delta with its last literal cut short (length 9): refused whole
+        dst.1.lock().unwrap().clear();
+        p[9] = 9;
+        p.remove(p.len() - 2);
+        let e = a.apply(&dst, &ranges, &mut &p[..]).unwrap_err();
+        assert!(matches!(e.kind(), ApplyErrorKind::Delta(_)), "{e}");
+        assert_eq!((e.offset(), e.page()), (8, Some(0x11000)));
+        assert!(dst.1.lock().unwrap().is_empty());
+    }
+
     /// The shared cache's counters count what the rounds sent, as the single-threaded
     /// Sender counts it (QEMU's counters), and bulk rounds count nothing.
     #[test]
