@@ -173,24 +173,48 @@ pub struct Round<'c> {
 /// size, so a socket sees few large writes.
 const OUT_BUF: usize = 64 * 1024;
 
+/// The payload being gathered: `buf[..len]`. `buf` keeps its length (`OUT_BUF` + one
+/// record + the header and end byte), allocated and zeroed once per chunk, so a record
+/// is built in place (a page read into it, a delta encoded into it) without zeroing
+/// its room first. `len < OUT_BUF` between records (`maybe_flush`), so one more record
+/// (at most 3 + page size bytes) and the end byte always fit.
 struct Out<'w, W: Write + ?Sized> {
     w: &'w mut W,
     buf: Vec<u8>,
+    len: usize,
     written: u64,
 }
 
-impl<W: Write + ?Sized> Out<'_, W> {
+impl<'w, W: Write + ?Sized> Out<'w, W> {
+    fn new(w: &'w mut W, page_size: usize) -> Self {
+        Out {
+            w,
+            buf: std::vec![0u8; OUT_BUF + page_size + 8],
+            len: 0,
+            written: 0,
+        }
+    }
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+    #[inline]
+    fn extend(&mut self, bytes: &[u8]) {
+        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
     #[inline]
     fn maybe_flush(&mut self) -> io::Result<()> {
-        if self.buf.len() >= OUT_BUF {
+        if self.len >= OUT_BUF {
             self.flush_buf()?;
         }
         Ok(())
     }
     fn flush_buf(&mut self) -> io::Result<()> {
-        self.w.write_all(&self.buf)?;
-        self.written += self.buf.len() as u64;
-        self.buf.clear();
+        self.w.write_all(&self.buf[..self.len])?;
+        self.written += self.len as u64;
+        self.len = 0;
         Ok(())
     }
 }
@@ -241,7 +265,8 @@ impl<'c> Round<'c> {
     /// for a paused guest; a running guest dirties it again for the next round. A bulk
     /// round forgets any cached copy of the pages it sends.
     ///
-    /// Allocates two pages and the output buffer per call (not per page).
+    /// Allocates one scratch page and the output buffer (about 64 KiB) per call, never
+    /// per page.
     ///
     /// # Errors
     /// See [`SendError`]; ranges are checked against `mem` before anything is written.
@@ -267,15 +292,11 @@ impl<'c> Round<'c> {
                 "a chunk holds at most 2^32 - 1 pages",
             ))
         })?;
-        let mut out = Out {
-            w,
-            buf: Vec::with_capacity(OUT_BUF + ps + 8),
-            written: 0,
-        };
-        out.buf.extend_from_slice(&PAYLOAD_MAGIC);
-        out.buf.push(PAYLOAD_VERSION);
-        out.buf.push(self.kind.to_byte());
-        out.buf.extend_from_slice(&declared.to_le_bytes());
+        let mut out = Out::new(w, ps);
+        out.extend(&PAYLOAD_MAGIC);
+        out.push(PAYLOAD_VERSION);
+        out.push(self.kind.to_byte());
+        out.extend(&declared.to_le_bytes());
         let mut stats = ChunkStats {
             pages: npages,
             ..ChunkStats::default()
@@ -286,7 +307,7 @@ impl<'c> Round<'c> {
                 self.encode_delta(mem, ranges, &mut out, &mut stats)?
             }
         }
-        out.buf.push(PAYLOAD_END);
+        out.push(PAYLOAD_END);
         out.flush_buf()?;
         out.w.flush()?;
         stats.bytes = out.written;
@@ -321,16 +342,15 @@ impl<'c> Round<'c> {
                 }
                 // the page is read straight into the output buffer (our private copy):
                 // the zero check sees only that copy
-                let at = out.buf.len();
-                out.buf.push(TAG_RAW);
-                out.buf.resize(at + 1 + ps, 0);
-                let page = &mut out.buf[at + 1..];
+                let at = out.len;
+                let page = &mut out.buf[at + 1..at + 1 + ps];
                 mem.read_into(gpa, page).map_err(SendError::Memory)?;
                 if crate::is_zero_page(page) {
-                    out.buf.truncate(at);
-                    out.buf.push(TAG_ZERO);
+                    out.push(TAG_ZERO);
                     stats.zero += 1;
                 } else {
+                    out.buf[at] = TAG_RAW;
+                    out.len = at + 1 + ps;
                     stats.raw += 1;
                 }
                 out.maybe_flush()?;
@@ -363,8 +383,7 @@ impl<'c> Round<'c> {
                         .map_err(SendError::Memory)?;
                     let page_no = gpa / ps as u64;
                     // reserve tag + length + one page; the delta is encoded in place
-                    let at = out.buf.len();
-                    out.buf.resize(at + 3 + ps, 0);
+                    let at = out.len;
                     let d = {
                         let mut slot = pinned.slot(page_no);
                         if slot.sent_this_round(page_no) {
@@ -382,33 +401,30 @@ impl<'c> Round<'c> {
                                 &self.encoder,
                                 page_no,
                                 &current,
-                                &mut out.buf[at + 3..],
+                                &mut out.buf[at + 3..at + 3 + ps],
                                 &mut counters,
                             )
                         }
                     };
                     match d {
                         Decision::Unchanged => {
-                            out.buf.truncate(at);
-                            out.buf.push(TAG_UNCHANGED);
+                            out.push(TAG_UNCHANGED);
                             stats.unchanged += 1;
                         }
                         Decision::Zero => {
-                            out.buf.truncate(at);
-                            out.buf.push(TAG_ZERO);
+                            out.push(TAG_ZERO);
                             stats.zero += 1;
                         }
                         Decision::Raw => {
-                            out.buf.truncate(at);
-                            out.buf.push(TAG_RAW);
-                            out.buf.extend_from_slice(&current);
+                            out.push(TAG_RAW);
+                            out.extend(&current);
                             stats.raw += 1;
                         }
                         Decision::Xbzrle(len) => {
                             out.buf[at] = TAG_XBZRLE;
                             // len <= page size <= 16384 fits in u16
                             out.buf[at + 1..at + 3].copy_from_slice(&(len as u16).to_le_bytes());
-                            out.buf.truncate(at + 3 + len);
+                            out.len = at + 3 + len;
                             stats.xbzrle += 1;
                         }
                     }
