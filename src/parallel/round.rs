@@ -872,6 +872,67 @@ mod tests {
         assert_eq!(xbzrle, 8, "final and post-final rounds sent deltas");
     }
 
+    /// One thread, one page at a time: a delta round decides exactly as the
+    /// single-threaded `Sender` on the same pages with a cache of the same size (same
+    /// records, same bytes, same counters), busy slots and overflows included.
+    #[test]
+    fn rounds_decide_as_the_sender() {
+        use crate::migrate::{PageRecord, Sender};
+        const PAGES: usize = 48;
+        for budget_pages in [1usize, 8, 64] {
+            let mut mem = std::vec![0u8; PAGES * PS];
+            for (i, b) in mem.iter_mut().enumerate() {
+                *b = (i as u32).wrapping_mul(2_654_435_761).to_le_bytes()[3];
+            }
+            let src = OwnedMemory::from_bytes(0, &mem);
+            let mut tx = Sender::new(budget_pages * PS, PS).unwrap();
+            let cache = SharedCache::new(budget_pages * PS, PS).unwrap();
+            let all = [MemoryRange::new(0, (PAGES * PS) as u64)];
+            let mut kinds = [0usize; 4];
+            for round in 0..14usize {
+                for n in 0..PAGES {
+                    let page = &mut mem[n * PS..(n + 1) * PS];
+                    match (round * 7 + n * 3) % 8 {
+                        0 => page[(n * 31) % PS] ^= 0x5a,
+                        1 => page.fill(0),
+                        2 => page.iter_mut().for_each(|b| *b = !*b), // overflow
+                        3 => page[100..140].fill(round as u8),
+                        4 => page.fill(round as u8 | 1),
+                        _ => {}
+                    }
+                }
+                src.write_from(0, &mem).unwrap();
+                tx.advance_round();
+                let mut wire = Vec::new();
+                Round::new(&cache, RoundKind::Delta)
+                    .encode(&src, &all, &mut wire)
+                    .unwrap();
+                let mut i = 8;
+                for n in 0..PAGES {
+                    let rec = tx.send_page(n as u64, &mem[n * PS..(n + 1) * PS]);
+                    let (tag, body) = match rec {
+                        PageRecord::Unchanged => (TAG_UNCHANGED, &[][..]),
+                        PageRecord::Zero => (TAG_ZERO, &[][..]),
+                        PageRecord::Raw(b) => (TAG_RAW, b),
+                        PageRecord::Xbzrle(b) => (TAG_XBZRLE, b),
+                    };
+                    kinds[usize::from(tag)] += 1;
+                    assert_eq!(wire[i], tag, "budget {budget_pages} round {round} page {n}");
+                    i += 1;
+                    if tag == TAG_XBZRLE {
+                        assert_eq!(wire[i..i + 2], (body.len() as u16).to_le_bytes());
+                        i += 2;
+                    }
+                    assert_eq!(&wire[i..i + body.len()], body);
+                    i += body.len();
+                }
+                assert_eq!(wire[i..], [PAYLOAD_END]);
+            }
+            assert_eq!(cache.counters(), tx.counters(), "budget {budget_pages}");
+            assert!(kinds.iter().all(|&k| k > 0), "{kinds:?}");
+        }
+    }
+
     /// The applier writes only the literal runs of a delta (never a whole page over
     /// shared memory), and nothing for a refused record.
     #[test]
