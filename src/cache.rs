@@ -535,10 +535,11 @@ impl PageCache {
     }
 }
 
-/// The page-cache operations of one sending decision (SPEC §6): implemented by
-/// [`PageCache`] and by one locked slot of a [`SharedCache`], so that the
-/// [`Sender`](crate::migrate::Sender) and the parallel rounds share one decision
-/// procedure.
+/// The page-cache operations of one sending decision (docs/format.md §6): implemented by
+/// [`PageCache`] (for the [`Sender`](crate::migrate::Sender)'s `decide`) and by one
+/// locked slot of a [`SharedCache`]. The parallel rounds decide with the same rules in
+/// `parallel::round` (reading into the shard's spare page); a test checks that both
+/// give the same records and counters.
 pub(crate) trait CacheAccess {
     /// Lookup with age refresh.
     fn lookup(&mut self, page: u64) -> Option<&mut [u8]>;

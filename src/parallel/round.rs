@@ -8,7 +8,7 @@ use std::vec::Vec;
 
 use super::guest::{GuestRead, GuestWrite, MemoryError};
 use super::range::{check_ranges, MemoryRange, RangeError};
-use crate::cache::{CacheAccess, CacheError, SharedCache, SlotGuard};
+use crate::cache::{CacheError, SharedCache, SlotGuard};
 use crate::migrate::{Counters, Decision};
 use crate::{DecodeError, EncodeError, Encoder};
 
@@ -438,7 +438,10 @@ impl<'c> Round<'c> {
         if crate::is_zero_page(slot.spare()) {
             c.zero_pages += 1;
             // the receiver will hold zeros; a busy slot keeps another page, which is fine
-            let _ = CacheAccess::insert_zero(slot, page_no);
+            // (the spare is all zero: swapped in, it is the zero page's cached copy)
+            if slot.claim(page_no) {
+                slot.swap_spare();
+            }
             rec[0] = TAG_ZERO;
             return Ok((Decision::Zero, 1));
         }
