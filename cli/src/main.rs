@@ -6,6 +6,7 @@
 
 mod bench;
 mod image;
+mod migrate_sim;
 #[allow(dead_code)] // a shared toolbox: not every command uses every helper
 mod output;
 mod page;
@@ -39,6 +40,8 @@ enum Command {
     Patch(image::PatchArgs),
     /// Rebuild guest RAM blocks from a QEMU live-migration stream (precopy, XBZRLE).
     QemuRam(qemu_ram::Args),
+    /// Simulate a live migration and compare raw, zero-skip, XBZRLE, LZ4 and zstd.
+    MigrateSim(migrate_sim::Args),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Some(Command::Diff(a)) => image::diff(a),
         Some(Command::Patch(a)) => image::patch(a),
         Some(Command::QemuRam(a)) => qemu_ram::run(a),
+        Some(Command::MigrateSim(a)) => migrate_sim::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,535 @@
+//! The methods compared, behind one small interface: a per-worker [`ChunkEncoder`] that
+//! turns one chunk of page ranges into a payload on the source, and a per-connection
+//! [`ChunkDecoder`] that applies such a payload to the destination for the same ranges.
+//!
+//! Payloads carry no addresses: the range table travels in the chunk's frame (as a VMM
+//! sends it anyway) and records follow its order. Every payload starts from a private
+//! copy of each page (`GuestMem::read_page`); shared memory is never examined in place.
+//!
+//! | method | per page | bulk round |
+//! |---|---|---|
+//! | `raw` | the page | the same |
+//! | `zero` | tag: zero, or raw + page | the same |
+//! | `lz4` | tag: zero, raw + page, or LZ4 block (be16 length) | the same |
+//! | `zstd` | tag per page (zero / data), then one zstd level-1 frame of all data pages of the chunk (multifd-zstd compresses per packet) | the same |
+//! | `xbzrle` | see `xbzrle.rs` | zero or raw, nothing cached (QEMU caches nothing in its first pass) |
+//!
+//! Zero-page detection in every method but `raw` follows QEMU, whose multifd channels
+//! detect zero pages too.
+
+use super::memory::{GuestMem, Range, PAGE};
+use serde::Serialize;
+
+/// The three kinds of round of a precopy migration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoundKind {
+    /// Iteration 0: every page.
+    Bulk,
+    /// The pages dirtied during the previous round, guest running.
+    Delta,
+    /// Stop-and-copy: the last dirty pages, guest paused.
+    Final,
+}
+
+impl RoundKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RoundKind::Bulk => "bulk",
+            RoundKind::Delta => "delta",
+            RoundKind::Final => "final",
+        }
+    }
+    pub fn to_byte(self) -> u8 {
+        self as u8
+    }
+    pub fn from_byte(b: u8) -> Option<RoundKind> {
+        [RoundKind::Bulk, RoundKind::Delta, RoundKind::Final]
+            .get(b as usize)
+            .copied()
+    }
+}
+
+/// What was sent for the pages of a chunk or a round.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct PageTally {
+    /// Zero-page records.
+    pub zero: u64,
+    /// Whole pages sent as they are.
+    pub raw: u64,
+    /// Pages sent compressed or as an XBZRLE delta.
+    pub compressed: u64,
+    /// Pages found unchanged since last sent (XBZRLE): nothing but a tag.
+    pub unchanged: u64,
+}
+
+impl PageTally {
+    pub fn add(&mut self, o: &PageTally) {
+        self.zero += o.zero;
+        self.raw += o.raw;
+        self.compressed += o.compressed;
+        self.unchanged += o.unchanged;
+    }
+}
+
+/// The XBZRLE cache's figures for one round (QEMU's counters).
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct CacheRound {
+    /// Non-zero dirty pages looked up in the cache.
+    pub lookups: u64,
+    /// Lookups that missed (page sent raw).
+    pub misses: u64,
+    /// `misses / lookups` (0 when nothing was looked up).
+    pub miss_rate: f64,
+    /// Cached pages whose delta did not fit in a page (sent raw).
+    pub overflows: u64,
+    /// Pages sent as XBZRLE deltas.
+    pub xbzrle_pages: u64,
+}
+
+/// Turns chunks into payloads on one source worker thread.
+pub trait ChunkEncoder: Send {
+    /// Appends the payload for the pages of `ranges` (read from `mem`) to `out`.
+    fn encode(
+        &mut self,
+        kind: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        out: &mut Vec<u8>,
+        tally: &mut PageTally,
+    );
+}
+
+/// Applies payloads on one destination connection.
+pub trait ChunkDecoder: Send {
+    /// Applies `payload` to the pages of `ranges` in `mem`; an error names the reason.
+    fn apply(
+        &mut self,
+        kind: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        payload: &[u8],
+    ) -> Result<(), String>;
+}
+
+/// One migration method: shared state (a cache, if any) plus a factory of encoders and
+/// decoders, one per thread.
+pub trait Method: Sync {
+    fn name(&self) -> &'static str;
+    fn encoder(&self) -> Box<dyn ChunkEncoder + '_>;
+    fn decoder(&self) -> Box<dyn ChunkDecoder + '_>;
+    /// Called between rounds, no chunk in flight, before a round of `kind` starts.
+    fn start_round(&self, _kind: RoundKind) {}
+    /// Cache figures of the round just finished, for methods with a cache.
+    fn end_round(&self) -> Option<CacheRound> {
+        None
+    }
+}
+
+/// `--methods` names.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodName {
+    Raw,
+    Zero,
+    Xbzrle,
+    Lz4,
+    Zstd,
+}
+
+/// Every page of a range table, in order.
+pub fn pages(ranges: &[Range]) -> impl Iterator<Item = u64> + '_ {
+    ranges
+        .iter()
+        .flat_map(|r| r.first..r.first + r.count as u64)
+}
+
+/// Reads a payload front to back; every read is bounds-checked, so a short or corrupt
+/// payload is an error, never a panic.
+pub struct Cursor<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(buf: &'a [u8]) -> Cursor<'a> {
+        Cursor { buf, pos: 0 }
+    }
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.buf.len())
+            .ok_or_else(|| format!("payload truncated at byte {}", self.pos))?;
+        let s = &self.buf[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    pub fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+    pub fn be16(&mut self) -> Result<usize, String> {
+        let b = self.take(2)?;
+        Ok(u16::from_be_bytes([b[0], b[1]]) as usize)
+    }
+    pub fn be32(&mut self) -> Result<usize, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+    /// Refuses trailing bytes: a payload must be exactly what its ranges call for.
+    pub fn finish(&self) -> Result<(), String> {
+        if self.pos == self.buf.len() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} unexpected bytes after the last page",
+                self.buf.len() - self.pos
+            ))
+        }
+    }
+}
+
+pub const TAG_ZERO: u8 = 0;
+pub const TAG_RAW: u8 = 1;
+pub const TAG_PACKED: u8 = 2;
+
+/// Appends page `n` of `mem` to `out` and returns where it landed.
+fn push_page(mem: &GuestMem, n: u64, out: &mut Vec<u8>) -> usize {
+    let at = out.len();
+    out.resize(at + PAGE, 0);
+    mem.read_page(n, &mut out[at..]);
+    at
+}
+
+// ---- raw -----------------------------------------------------------------------------
+
+/// Every page as it is (cloud-hypervisor's method).
+pub struct Raw;
+
+struct RawCodec;
+
+impl Method for Raw {
+    fn name(&self) -> &'static str {
+        "raw"
+    }
+    fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
+        Box::new(RawCodec)
+    }
+    fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
+        Box::new(RawCodec)
+    }
+}
+
+impl ChunkEncoder for RawCodec {
+    fn encode(
+        &mut self,
+        _: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        out: &mut Vec<u8>,
+        t: &mut PageTally,
+    ) {
+        for n in pages(ranges) {
+            push_page(mem, n, out);
+            t.raw += 1;
+        }
+    }
+}
+
+impl ChunkDecoder for RawCodec {
+    fn apply(
+        &mut self,
+        _: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        payload: &[u8],
+    ) -> Result<(), String> {
+        let mut c = Cursor::new(payload);
+        for n in pages(ranges) {
+            mem.write_page(n, c.take(PAGE)?);
+        }
+        c.finish()
+    }
+}
+
+// ---- zero ----------------------------------------------------------------------------
+
+/// Zero pages as a one-byte record, every other page raw.
+pub struct ZeroSkip;
+
+struct ZeroCodec;
+
+impl Method for ZeroSkip {
+    fn name(&self) -> &'static str {
+        "zero"
+    }
+    fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
+        Box::new(ZeroCodec)
+    }
+    fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
+        Box::new(ZeroCodec)
+    }
+}
+
+impl ChunkEncoder for ZeroCodec {
+    fn encode(
+        &mut self,
+        _: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        out: &mut Vec<u8>,
+        t: &mut PageTally,
+    ) {
+        for n in pages(ranges) {
+            out.push(TAG_RAW);
+            let at = push_page(mem, n, out);
+            if xbzrle::is_zero_page(&out[at..]) {
+                out.truncate(at - 1);
+                out.push(TAG_ZERO);
+                t.zero += 1;
+            } else {
+                t.raw += 1;
+            }
+        }
+    }
+}
+
+/// Applies a zero-or-raw record (shared by the methods that have them).
+fn apply_plain(tag: u8, c: &mut Cursor, mem: &GuestMem, n: u64) -> Result<bool, String> {
+    match tag {
+        TAG_ZERO => mem.zero_page(n),
+        TAG_RAW => mem.write_page(n, c.take(PAGE)?),
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+impl ChunkDecoder for ZeroCodec {
+    fn apply(
+        &mut self,
+        _: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        payload: &[u8],
+    ) -> Result<(), String> {
+        let mut c = Cursor::new(payload);
+        for n in pages(ranges) {
+            let at = c.offset();
+            let tag = c.u8()?;
+            if !apply_plain(tag, &mut c, mem, n)? {
+                return Err(format!("bad tag {tag} at byte {at}"));
+            }
+        }
+        c.finish()
+    }
+}
+
+// ---- lz4 -----------------------------------------------------------------------------
+
+/// Per-page LZ4 (lz4_flex block format), raw when it does not shrink the page.
+pub struct Lz4;
+
+struct Lz4Codec {
+    page: Vec<u8>,
+    packed: Vec<u8>,
+}
+
+impl Lz4Codec {
+    fn new() -> Lz4Codec {
+        Lz4Codec {
+            page: vec![0; PAGE],
+            packed: vec![0; lz4_flex::block::get_maximum_output_size(PAGE)],
+        }
+    }
+}
+
+impl Method for Lz4 {
+    fn name(&self) -> &'static str {
+        "lz4"
+    }
+    fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
+        Box::new(Lz4Codec::new())
+    }
+    fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
+        Box::new(Lz4Codec::new())
+    }
+}
+
+impl ChunkEncoder for Lz4Codec {
+    fn encode(
+        &mut self,
+        _: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        out: &mut Vec<u8>,
+        t: &mut PageTally,
+    ) {
+        for n in pages(ranges) {
+            mem.read_page(n, &mut self.page);
+            if xbzrle::is_zero_page(&self.page) {
+                out.push(TAG_ZERO);
+                t.zero += 1;
+                continue;
+            }
+            match lz4_flex::block::compress_into(&self.page, &mut self.packed) {
+                // worth it only when the record is smaller than a raw one
+                Ok(len) if len + 2 < PAGE => {
+                    out.push(TAG_PACKED);
+                    out.extend_from_slice(&(len as u16).to_be_bytes());
+                    out.extend_from_slice(&self.packed[..len]);
+                    t.compressed += 1;
+                }
+                _ => {
+                    out.push(TAG_RAW);
+                    out.extend_from_slice(&self.page);
+                    t.raw += 1;
+                }
+            }
+        }
+    }
+}
+
+impl ChunkDecoder for Lz4Codec {
+    fn apply(
+        &mut self,
+        _: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        payload: &[u8],
+    ) -> Result<(), String> {
+        let mut c = Cursor::new(payload);
+        for n in pages(ranges) {
+            let at = c.offset();
+            let tag = c.u8()?;
+            if apply_plain(tag, &mut c, mem, n)? {
+                continue;
+            }
+            if tag != TAG_PACKED {
+                return Err(format!("bad tag {tag} at byte {at}"));
+            }
+            let len = c.be16()?;
+            let got = lz4_flex::block::decompress_into(c.take(len)?, &mut self.page)
+                .map_err(|e| format!("LZ4 block at byte {at}: {e}"))?;
+            if got != PAGE {
+                return Err(format!(
+                    "LZ4 block at byte {at} gives {got} bytes, not a page"
+                ));
+            }
+            mem.write_page(n, &self.page);
+        }
+        c.finish()
+    }
+}
+
+// ---- zstd ----------------------------------------------------------------------------
+
+/// zstd level 1 over each chunk's non-zero pages, as QEMU's multifd-zstd compresses
+/// each packet.
+pub struct Zstd;
+
+struct ZstdEncoder {
+    cctx: zstd::bulk::Compressor<'static>,
+    batch: Vec<u8>,
+    packed: Vec<u8>,
+}
+
+struct ZstdDecoder {
+    dctx: zstd::bulk::Decompressor<'static>,
+    batch: Vec<u8>,
+}
+
+impl Method for Zstd {
+    fn name(&self) -> &'static str {
+        "zstd"
+    }
+    fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
+        Box::new(ZstdEncoder {
+            cctx: zstd::bulk::Compressor::new(1).expect("zstd context"),
+            batch: Vec::new(),
+            packed: Vec::new(),
+        })
+    }
+    fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
+        Box::new(ZstdDecoder {
+            dctx: zstd::bulk::Decompressor::new().expect("zstd context"),
+            batch: Vec::new(),
+        })
+    }
+}
+
+impl ChunkEncoder for ZstdEncoder {
+    fn encode(
+        &mut self,
+        _: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        out: &mut Vec<u8>,
+        t: &mut PageTally,
+    ) {
+        self.batch.clear();
+        for n in pages(ranges) {
+            let at = push_page(mem, n, &mut self.batch);
+            if xbzrle::is_zero_page(&self.batch[at..]) {
+                self.batch.truncate(at);
+                out.push(TAG_ZERO);
+                t.zero += 1;
+            } else {
+                out.push(TAG_RAW);
+                t.compressed += 1;
+            }
+        }
+        if self.batch.is_empty() {
+            return;
+        }
+        self.packed.clear();
+        self.packed
+            .reserve(zstd::zstd_safe::compress_bound(self.batch.len()));
+        let len = self
+            .cctx
+            .compress_to_buffer(&self.batch[..], &mut self.packed)
+            .expect("zstd compress into a buffer of compress_bound");
+        out.extend_from_slice(&(len as u32).to_be_bytes());
+        out.extend_from_slice(&self.packed[..len]);
+    }
+}
+
+impl ChunkDecoder for ZstdDecoder {
+    fn apply(
+        &mut self,
+        _: RoundKind,
+        mem: &GuestMem,
+        ranges: &[Range],
+        payload: &[u8],
+    ) -> Result<(), String> {
+        let mut c = Cursor::new(payload);
+        let count = super::memory::page_count(ranges) as usize;
+        let tags = c.take(count)?;
+        let data = tags.iter().filter(|&&t| t == TAG_RAW).count();
+        if let Some(bad) = tags.iter().position(|&t| t != TAG_RAW && t != TAG_ZERO) {
+            return Err(format!("bad tag {} at byte {bad}", tags[bad]));
+        }
+        if data > 0 {
+            let len = c.be32()?;
+            let frame = c.take(len)?;
+            self.batch.resize(data * PAGE, 0);
+            let got = self
+                .dctx
+                .decompress_to_buffer(frame, &mut self.batch[..])
+                .map_err(|e| format!("zstd frame: {e}"))?;
+            if got != data * PAGE {
+                return Err(format!("zstd frame gives {got} bytes, not {data} pages"));
+            }
+        }
+        c.finish()?;
+        let mut next = self.batch.chunks_exact(PAGE);
+        for (n, &tag) in pages(ranges).zip(tags) {
+            match tag {
+                TAG_ZERO => mem.zero_page(n),
+                _ => mem.write_page(n, next.next().expect("counted above")),
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,565 @@
+//! `xbzrle migrate-sim`: a live-migration simulator comparing raw, zero-skip, XBZRLE, LZ4
+//! and zstd end to end on one machine (issue 13).
+//!
+//! For each method, on the same seed: a guest region is filled (`workload.rs`), a
+//! workload thread starts dirtying its working set, and a precopy migration runs over
+//! `--channels` loopback TCP connections (`transport.rs`) through a shared token-bucket
+//! link (`link.rs`): a bulk round with every page, delta rounds with the pages dirtied
+//! meanwhile until the rest can be sent within `--max-downtime` (or `--max-rounds` is
+//! reached), then a final round with the workload paused. Worker threads take fixed-size
+//! chunks from a shared queue, encode them with the method (`methods.rs`, `xbzrle.rs`)
+//! and wait for each chunk's acknowledgement. At the end the destination is compared with
+//! the source; any difference fails the run (exit code 1).
+//!
+//! The long explanation, and how to read the figures, is docs/migrate-sim.md.
+
+mod link;
+mod memory;
+mod methods;
+mod plot;
+mod report;
+mod transport;
+mod workload;
+mod xbzrle;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use link::{Bandwidth, Link};
+use memory::{DirtyLog, GuestMem, Range, PAGE};
+use methods::{ChunkEncoder, Method, MethodName, PageTally, RoundKind};
+use report::{mib, Machine, MethodRun, Report, Round, Settings, Total};
+use std::io::IsTerminal;
+use std::net::{Shutdown, TcpStream};
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+use workload::{Control, Workload};
+
+/// Options of `xbzrle migrate-sim`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Guest memory (e.g. 1GiB, 512MiB); at most a third of this machine's memory, as
+    /// source and destination both live in this process. Default 1GiB (64MiB with --quick).
+    #[arg(long, value_parser = parse_size)]
+    memory: Option<u64>,
+    /// How the guest writes its working set.
+    #[arg(long, value_enum, default_value = "mixed")]
+    workload: Workload,
+    /// Pages touched by the workload, in MB/s (10^6 bytes of whole pages per second).
+    #[arg(long, default_value_t = 256.0)]
+    dirty_rate: f64,
+    /// The part of memory the workload writes. Default: a sixteenth of --memory.
+    #[arg(long, value_parser = parse_size)]
+    working_set: Option<u64>,
+    /// Parallel TCP connections, one worker thread each.
+    #[arg(long, default_value_t = 2)]
+    channels: usize,
+    /// Link bandwidth shared by all channels: 10Gbit, 1Gbit, 100Mbit, 500MB/s, unlimited.
+    #[arg(long, default_value = "10Gbit", value_parser = Bandwidth::parse)]
+    link: Bandwidth,
+    /// Downtime the migration aims for: the final round starts once the remaining dirty
+    /// memory can be sent within it (at the speed of the last round). Milliseconds.
+    /// Default 300 (0 with --quick, so that every method runs all its rounds).
+    #[arg(long)]
+    max_downtime: Option<f64>,
+    /// Rounds (bulk included) before the final round is forced. Default 10 (4 with --quick).
+    #[arg(long)]
+    max_rounds: Option<usize>,
+    /// XBZRLE cache size (QEMU's xbzrle-cache-size). Default: an eighth of --memory, twice
+    /// the default working set.
+    #[arg(long, value_parser = parse_size)]
+    cache: Option<u64>,
+    /// Dirty memory per chunk of the shared work queue.
+    #[arg(long, default_value = "1MiB", value_parser = parse_size)]
+    chunk: u64,
+    /// Methods to compare, comma-separated (default: all).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    methods: Vec<MethodName>,
+    /// Seed of the memory contents and of the workload.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// A short run for CI, a few seconds: 64 MiB guest, 4 rounds and the final round, every
+    /// method through delta rounds (explicit options still apply).
+    #[arg(long)]
+    quick: bool,
+    /// Print the report as JSON on stdout instead of the tables.
+    #[arg(long)]
+    json: bool,
+    /// Draw remaining dirty memory per round, bytes and downtime per method into an SVG.
+    #[arg(long, value_name = "FILE.svg")]
+    plot: Option<PathBuf>,
+    /// No progress on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Sizes as people write them: `4GiB`, `4G`, `512MiB`, `512M`, `64k`, or bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let body = lower
+        .strip_suffix("ib")
+        .or_else(|| lower.strip_suffix('b'))
+        .unwrap_or(&lower);
+    let (num, mul) = match body.chars().last() {
+        Some('k') => (&body[..body.len() - 1], 1u64 << 10),
+        Some('m') => (&body[..body.len() - 1], 1 << 20),
+        Some('g') => (&body[..body.len() - 1], 1 << 30),
+        Some('t') => (&body[..body.len() - 1], 1 << 40),
+        _ => (body, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mul))
+        .ok_or_else(|| format!("invalid size {t:?} (e.g. 1GiB, 512MiB, 64K)"))
+}
+
+fn machine() -> Machine {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map_or("unknown CPU".into(), |(_, v)| v.trim().to_string());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory_bytes = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024);
+    Machine {
+        cpu,
+        cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        memory_bytes,
+    }
+}
+
+/// Resolves defaults and checks every setting, one clear line per refusal.
+fn settings(a: &Args, m: &Machine) -> Result<Settings, String> {
+    let memory = a.memory.unwrap_or(if a.quick { 64 << 20 } else { 1 << 30 });
+    let gib = |b: u64| b as f64 / (1u64 << 30) as f64;
+    if m.memory_bytes > 0 && memory > m.memory_bytes / 3 {
+        return Err(format!(
+            "--memory {:.2} GiB is more than a third of this machine's memory ({:.2} GiB of \
+             {:.2} GiB): source and destination both live in this process",
+            gib(memory),
+            gib(m.memory_bytes / 3),
+            gib(m.memory_bytes)
+        ));
+    }
+    if memory < 1 << 20 || memory % PAGE as u64 != 0 {
+        return Err(format!(
+            "--memory {memory}: at least 1 MiB, whole 4 KiB pages"
+        ));
+    }
+    let working_set = a.working_set.unwrap_or(memory / 16);
+    if working_set > memory {
+        return Err("--working-set is larger than --memory".into());
+    }
+    let cache = a.cache.unwrap_or(memory / 8);
+    if !(1..=64).contains(&a.channels) {
+        return Err(format!("--channels {}: 1 to 64", a.channels));
+    }
+    if a.chunk < PAGE as u64 || a.chunk > 64 << 20 {
+        return Err("--chunk: from 4 KiB to 64 MiB".into());
+    }
+    if !(a.dirty_rate.is_finite() && a.dirty_rate >= 0.0) {
+        return Err("--dirty-rate: a number of MB/s, 0 or more".into());
+    }
+    let max_downtime = a.max_downtime.unwrap_or(if a.quick { 0.0 } else { 300.0 });
+    if !(max_downtime.is_finite() && max_downtime >= 0.0) {
+        return Err("--max-downtime: milliseconds, 0 or more".into());
+    }
+    let max_rounds = a.max_rounds.unwrap_or(if a.quick { 4 } else { 10 });
+    if max_rounds == 0 {
+        return Err("--max-rounds: at least 1 (the bulk round)".into());
+    }
+    let mut methods = a.methods.clone();
+    if methods.is_empty() {
+        methods = vec![
+            MethodName::Raw,
+            MethodName::Zero,
+            MethodName::Xbzrle,
+            MethodName::Lz4,
+            MethodName::Zstd,
+        ];
+    }
+    methods.dedup();
+    Ok(Settings {
+        memory_bytes: memory,
+        page_size: PAGE,
+        workload: a.workload,
+        working_set_bytes: working_set / PAGE as u64 * PAGE as u64,
+        dirty_rate_mb_s: a.dirty_rate,
+        channels: a.channels,
+        link: a.link.label(),
+        link_bytes_per_s: a.link.0,
+        cache_bytes: cache,
+        chunk_bytes: a.chunk / PAGE as u64 * PAGE as u64,
+        max_downtime_ms: max_downtime,
+        max_rounds,
+        seed: a.seed,
+        quick: a.quick,
+        methods: methods
+            .iter()
+            .map(|m| method_label(*m).to_string())
+            .collect(),
+    })
+}
+
+fn method_label(m: MethodName) -> &'static str {
+    match m {
+        MethodName::Raw => "raw",
+        MethodName::Zero => "zero",
+        MethodName::Xbzrle => "xbzrle",
+        MethodName::Lz4 => "lz4",
+        MethodName::Zstd => "zstd",
+    }
+}
+
+pub fn run(a: Args) -> Result<(), String> {
+    let machine = machine();
+    let s = settings(&a, &machine)?;
+    let show = !a.quiet && std::io::stderr().is_terminal();
+    let mut runs = Vec::new();
+    for name in &s.methods {
+        let run = match name.as_str() {
+            "raw" => migrate(&methods::Raw, &s, a.link, show)?,
+            "zero" => migrate(&methods::ZeroSkip, &s, a.link, show)?,
+            "lz4" => migrate(&methods::Lz4, &s, a.link, show)?,
+            "zstd" => migrate(&methods::Zstd, &s, a.link, show)?,
+            _ => {
+                let x = xbzrle::Xbzrle::new(s.cache_bytes)?;
+                let mut run = migrate(&x, &s, a.link, show)?;
+                run.total.cache_bytes = Some(x.capacity());
+                run
+            }
+        };
+        if !a.quiet {
+            let t = &run.total;
+            eprintln!(
+                "{:<7} {:>9.1} MiB on the wire, {:.2} s, {} rounds, downtime {:.1} ms, {}",
+                run.method,
+                mib(t.wire_bytes),
+                t.migration_s,
+                t.rounds,
+                t.downtime_s * 1e3,
+                if t.verified {
+                    "verified"
+                } else {
+                    "DESTINATION DIFFERS"
+                }
+            );
+        }
+        runs.push(run);
+    }
+    let verified = runs.iter().all(|r| r.total.verified);
+    let report = Report {
+        machine,
+        settings: s,
+        methods: runs,
+        verified,
+    };
+    if a.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
+    } else {
+        print!("{}", report::text(&report));
+    }
+    if let Some(p) = &a.plot {
+        plot::write(p, &report)?;
+    }
+    let failed: Vec<&str> = report
+        .methods
+        .iter()
+        .filter(|m| !m.total.verified)
+        .map(|m| m.method.as_str())
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "destination differs from source after migrating with {}",
+            failed.join(", ")
+        ))
+    }
+}
+
+/// The live parts of one method's migration, borrowed by every round.
+struct Source<'a> {
+    method: &'a dyn Method,
+    mem: &'a GuestMem,
+    link: &'a Link,
+    conns: Vec<TcpStream>,
+    encoders: Vec<Box<dyn ChunkEncoder + 'a>>,
+    frames: Vec<Vec<u8>>,
+    chunk_pages: u32,
+    bar: ProgressBar,
+}
+
+/// Migrates a freshly filled guest with `method`, start to finish, and checks the result.
+fn migrate(
+    method: &dyn Method,
+    s: &Settings,
+    bw: Bandwidth,
+    show: bool,
+) -> Result<MethodRun, String> {
+    let pages = (s.memory_bytes / PAGE as u64) as usize;
+    let src = GuestMem::new(pages)?;
+    workload::fill_initial(&src, s.seed);
+    let dst = GuestMem::new(pages)?;
+    let log = DirtyLog::new(pages)?;
+    let link = Link::new(bw);
+    let pairs = transport::connect(s.channels).map_err(|e| format!("loopback TCP: {e}"))?;
+    let ws_pages = s.working_set_bytes / PAGE as u64;
+    let wl = workload::Config {
+        workload: s.workload,
+        pages_per_sec: s.dirty_rate_mb_s * 1e6 / PAGE as f64,
+        // the working set sits a quarter into memory, one contiguous run (see workload.rs)
+        ws_first: ((pages as u64 - ws_pages) / 4).min(pages as u64 / 4),
+        ws_pages,
+        seed: s.seed,
+    };
+    let ctl = Control::default();
+    let bar = progress(show, method.name());
+
+    std::thread::scope(|scope| {
+        let mut conns = Vec::new();
+        let mut receivers = Vec::new();
+        for (src_conn, dst_conn) in pairs {
+            let (dst, dec) = (&dst, method.decoder());
+            receivers.push(scope.spawn(move || transport::receive(dst_conn, dst, dec)));
+            conns.push(src_conn);
+        }
+        let workload = scope.spawn(|| workload::run(&src, &log, wl, &ctl));
+        let mut source = Source {
+            method,
+            mem: &src,
+            link: &link,
+            conns,
+            encoders: (0..s.channels).map(|_| method.encoder()).collect(),
+            frames: vec![Vec::new(); s.channels],
+            chunk_pages: (s.chunk_bytes / PAGE as u64) as u32,
+            bar,
+        };
+        let result = precopy(&mut source, &log, &ctl, s);
+        // whatever happened: stop the guest and close the channels, so every thread ends
+        ctl.stop();
+        for c in &mut source.conns {
+            if result.is_ok() {
+                let _ = transport::send_end(c);
+            } else {
+                let _ = c.shutdown(Shutdown::Both);
+            }
+        }
+        source.bar.finish_and_clear();
+        workload.join().expect("workload thread panicked");
+        let mut receiver_cpu = 0.0;
+        let mut receiver_error = None;
+        for r in receivers {
+            let r = r.join().expect("receiver thread panicked");
+            receiver_cpu += r.cpu_s;
+            receiver_error = receiver_error.or(r.error);
+        }
+        let (rounds, t0_secs, converged) = result.map_err(|e| match &receiver_error {
+            Some(re) => format!("{}: {e} ({re})", method.name()),
+            None => format!("{}: {e}", method.name()),
+        })?;
+        let differing = src.count_differing_pages(&dst);
+        Ok(totals(
+            method,
+            rounds,
+            t0_secs,
+            converged,
+            receiver_cpu,
+            differing,
+            ctl.touched(),
+        ))
+    })
+}
+
+fn totals(
+    method: &dyn Method,
+    rounds: Vec<Round>,
+    migration_s: f64,
+    converged: bool,
+    receiver_cpu_s: f64,
+    differing_pages: u64,
+    pages_touched: u64,
+) -> MethodRun {
+    let caches: Vec<_> = rounds.iter().filter_map(|r| r.cache).collect();
+    let has_cache = !caches.is_empty();
+    let lookups: u64 = caches.iter().map(|c| c.lookups).sum();
+    let misses: u64 = caches.iter().map(|c| c.misses).sum();
+    let wire_bytes: u64 = rounds.iter().map(|r| r.wire_bytes).sum();
+    let memory = rounds.first().map_or(1, |r| r.dirty_bytes.max(1));
+    MethodRun {
+        method: method.name().into(),
+        total: Total {
+            wire_bytes,
+            wire_per_memory_byte: wire_bytes as f64 / memory as f64,
+            migration_s,
+            rounds: rounds.len(),
+            downtime_s: rounds.last().map_or(0.0, |r| r.seconds),
+            converged,
+            sender_cpu_s: rounds.iter().map(|r| r.sender_cpu_s).sum(),
+            receiver_cpu_s,
+            pages_touched,
+            cache_bytes: None,
+            cache_miss_rate: has_cache.then(|| {
+                if lookups == 0 {
+                    0.0
+                } else {
+                    misses as f64 / lookups as f64
+                }
+            }),
+            overflows: has_cache.then(|| caches.iter().map(|c| c.overflows).sum()),
+            differing_pages,
+            verified: differing_pages == 0,
+        },
+        rounds,
+    }
+}
+
+fn progress(show: bool, name: &str) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(1), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{prefix:<7} [{bar:30}] {percent:>3}% {msg}")
+            .expect("template")
+            .progress_chars("=> "),
+    );
+    bar.set_prefix(name.to_string());
+    bar
+}
+
+/// Bulk round, delta rounds, final round. Returns the rounds, the migration time and
+/// whether it converged (rather than hitting `--max-rounds`).
+fn precopy(
+    src: &mut Source,
+    log: &DirtyLog,
+    ctl: &Control,
+    s: &Settings,
+) -> Result<(Vec<Round>, f64, bool), String> {
+    let t0 = Instant::now();
+    let pages = src.mem.pages();
+    let mut rounds = vec![round(src, 0, RoundKind::Bulk, &memory::whole(pages))?];
+    let mut bitmap = vec![0u64; log.words()];
+    let mut converged = false;
+    loop {
+        bitmap.fill(0);
+        log.harvest(&mut bitmap);
+        let dirty = bitmap.iter().map(|w| w.count_ones() as u64).sum::<u64>();
+        // speed of the last round in guest memory per second (what compression buys)
+        let last = rounds.last().expect("bulk round");
+        let speed = last.dirty_bytes as f64 / last.seconds.max(1e-6);
+        let expected_ms = dirty as f64 * PAGE as f64 / speed * 1e3;
+        if expected_ms <= s.max_downtime_ms || dirty == 0 {
+            converged = true;
+            break;
+        }
+        if rounds.len() >= s.max_rounds {
+            break;
+        }
+        let n = rounds.len();
+        rounds.push(round(
+            src,
+            n,
+            RoundKind::Delta,
+            &memory::ranges_of(&bitmap),
+        )?);
+    }
+    // stop-and-copy: pause the guest, then send what was dirty at the last sync plus what
+    // it dirtied since (two dirty sets unioned, each page once)
+    ctl.pause();
+    let down = Instant::now();
+    log.harvest(&mut bitmap);
+    let ranges = memory::ranges_of(&bitmap);
+    let sync_s = down.elapsed().as_secs_f64();
+    let n = rounds.len();
+    let mut fin = round(src, n, RoundKind::Final, &ranges)?;
+    fin.seconds += sync_s;
+    rounds.push(fin);
+    Ok((rounds, t0.elapsed().as_secs_f64(), converged))
+}
+
+/// One round: the chunks of `ranges` through every worker, until all are acknowledged.
+fn round(src: &mut Source, n: usize, kind: RoundKind, ranges: &[Range]) -> Result<Round, String> {
+    src.method.start_round(kind);
+    let chunks = memory::chunks_of(ranges, src.chunk_pages);
+    let dirty_pages = memory::page_count(ranges);
+    let q = transport::RoundQueue::new(kind, &chunks);
+    src.bar.set_length(dirty_pages.max(1));
+    src.bar.set_position(0);
+    src.bar.set_message(format!(
+        "round {n} ({}), {:.1} MiB dirty",
+        kind.name(),
+        mib(dirty_pages * PAGE as u64)
+    ));
+    let start = Instant::now();
+    let (mem, link) = (src.mem, src.link);
+    let results: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = src
+            .conns
+            .iter_mut()
+            .zip(src.encoders.iter_mut())
+            .zip(src.frames.iter_mut())
+            .map(|((conn, enc), frame)| {
+                let q = &q;
+                scope.spawn(move || {
+                    let r = transport::send_round(q, mem, enc.as_mut(), conn, link, frame);
+                    (r, Instant::now())
+                })
+            })
+            .collect();
+        // a short poll: the next round (and the downtime decision) waits for this loop
+        while !handles.iter().all(|h| h.is_finished()) {
+            src.bar.set_position(q.pages_taken.load(Ordering::Relaxed));
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("worker thread panicked"))
+            .collect()
+    });
+    // the round ends when its last worker got its last acknowledgement (measured by the
+    // workers, so the progress polling above adds nothing)
+    let mut end = start;
+    let (mut wire_bytes, mut cpu, mut pages) = (0, 0.0, PageTally::default());
+    for (r, finished) in results {
+        let r = r?;
+        end = end.max(finished);
+        wire_bytes += r.wire_bytes;
+        cpu += r.cpu_s;
+        pages.add(&r.tally);
+    }
+    Ok(Round {
+        round: n,
+        kind,
+        dirty_pages,
+        dirty_bytes: dirty_pages * PAGE as u64,
+        wire_bytes,
+        seconds: end.duration_since(start).as_secs_f64(),
+        sender_cpu_s: cpu,
+        pages,
+        cache: src.method.end_round(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("4GiB"), Ok(4 << 30));
+        assert_eq!(parse_size("512M"), Ok(512 << 20));
+        assert_eq!(parse_size("64kb"), Ok(64 << 10));
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert!(parse_size("lots").is_err());
+    }
+}
