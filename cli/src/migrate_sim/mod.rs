@@ -308,8 +308,10 @@ fn migrate(
 ) -> Result<MethodRun, String> {
     let pages = (s.memory_bytes / PAGE as u64) as usize;
     let src = GuestMem::new(pages)?;
+    src.prefault();
     workload::fill_initial(&src, s.seed);
     let dst = GuestMem::new(pages)?;
+    dst.prefault();
     let log = DirtyLog::new(pages)?;
     let link = Link::new(bw);
     let pairs = transport::connect(s.channels).map_err(|e| format!("loopback TCP: {e}"))?;
