@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the codec, hot (8 cache-resident 4 KiB pages): encode with
-//! every kernel this CPU can run, and decode (atomic and non-atomic), on the SPEC §7
+//! every kernel this CPU can run, and decode (atomic and non-atomic), on the docs/format.md §7
 //! scenarios plus UNCHANGED / ALL-CHANGED / RANDOM. Throughput is bytes of page input.
 //!
 //! `cargo bench` runs them; `cargo bench -- encode/DENSE` filters. For the full

@@ -1,4 +1,4 @@
-//! Quick side-by-side timing of every available kernel on the SPEC §7 scenarios ("hot":
+//! Quick side-by-side timing of every available kernel on the docs/format.md §7 scenarios ("hot":
 //! 8 pages of 4 KiB repeated, old + new = 64 KiB), plus the per-call dispatch overhead.
 //! Every timed encoding is checked against the scalar reference.
 //!

@@ -47,7 +47,7 @@ fi
 cargo fuzz --version
 
 if [[ "${FUZZ_SKIP_TESTS:-0}" != 1 ]]; then
-    echo "fuzz-smoke: fuzz crate tests (models vs SPEC §4, seeds up to date)"
+    echo "fuzz-smoke: fuzz crate tests (models vs docs/format.md §4, seeds up to date)"
     cargo test -q --manifest-path fuzz/Cargo.toml --lib
 fi
 
@@ -72,6 +72,8 @@ for t in $targets; do
     if [[ "$t" == decode ]]; then max_len=17000; fi
     # qemu_stream: room for a few 4 KiB raw pages after the stream and RAM headers.
     if [[ "$t" == qemu_stream ]]; then max_len=20000; fi
+    # image_delta: a few frames of small pages (the seeds are diffs of 1 KB images).
+    if [[ "$t" == image_delta ]]; then max_len=20000; fi
     if cargo "+$toolchain" fuzz run "$t" "$corpus" -- \
         -max_total_time="$seconds" -max_len="$max_len" -dict=fuzz/dict/xbzrle.dict \
         -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1; then

@@ -556,4 +556,86 @@ mod tests {
         c.clear();
         assert!(c.is_empty());
     }
+
+    /// Everything a caller can observe of the cache (and its hidden slot ages).
+    fn state(c: &PageCache) -> (usize, Vec<(u64, u64)>, Vec<u8>, u64, usize) {
+        (
+            c.page_size,
+            c.meta.iter().map(|m| (m.page, m.age)).collect(),
+            c.data.clone(),
+            c.round,
+            c.used,
+        )
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Insert(u64, usize, u8),
+        InsertZero(u64),
+        Lookup(u64),
+        Remove(u64),
+        Advance,
+        Resize(usize),
+        Clear,
+    }
+
+    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+        use proptest::prelude::*;
+        // few pages, so slots collide; page u64::MAX is reserved; lengths around 8
+        let page = prop_oneof![0u64..12, Just(u64::MAX)];
+        prop_oneof![
+            4 => (page.clone(), prop_oneof![Just(8usize), 0usize..20], any::<u8>())
+                .prop_map(|(p, l, b)| Op::Insert(p, l, b)),
+            2 => page.clone().prop_map(Op::InsertZero),
+            2 => page.clone().prop_map(Op::Lookup),
+            1 => page.prop_map(Op::Remove),
+            2 => Just(Op::Advance),
+            1 => prop_oneof![0usize..80, Just(usize::MAX)].prop_map(Op::Resize),
+            1 => Just(Op::Clear),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Issue 10 item 4: every `Result`-returning method of the cache (insert,
+        /// insert_zero, resize) leaves the whole state unchanged when it returns `Err`,
+        /// whatever came before.
+        #[test]
+        fn any_err_leaves_the_cache_unchanged(
+            slots in 1usize..5,
+            ops in proptest::collection::vec(op(), 0..60),
+        ) {
+            let mut c = PageCache::new(slots * 8, 8).unwrap();
+            for o in ops {
+                let before = state(&c);
+                let failed = match o {
+                    Op::Insert(p, l, b) => c.insert(p, &vec![b; l]).is_err(),
+                    Op::InsertZero(p) => c.insert_zero(p).is_err(),
+                    Op::Resize(b) => c.resize(b).is_err(),
+                    Op::Lookup(p) => {
+                        c.lookup(p);
+                        false
+                    }
+                    Op::Remove(p) => {
+                        c.remove(p);
+                        false
+                    }
+                    Op::Advance => {
+                        c.advance_round();
+                        false
+                    }
+                    Op::Clear => {
+                        c.clear();
+                        false
+                    }
+                };
+                if failed {
+                    proptest::prop_assert_eq!(&state(&c), &before, "after {:?}", o);
+                }
+                proptest::prop_assert_eq!(
+                    c.len(),
+                    c.meta.iter().filter(|m| m.page != EMPTY).count()
+                );
+            }
+        }
+    }
 }

@@ -47,7 +47,7 @@ pub fn validate(delta: &[u8], page_len: usize) -> Result<usize, DecodeError> {
     walk(delta, page_len, |_, _, _| {})
 }
 
-/// The checks of SPEC §2, in order, calling `literal(d, i, m)` for each literal run (`m`
+/// The checks of docs/format.md §2, in order, calling `literal(d, i, m)` for each literal run (`m`
 /// bytes at `delta[i..]` for `page[d..]`) as soon as it has been checked. Returns the
 /// offset just past the last literal run, or the first error.
 #[inline(always)]
@@ -99,9 +99,9 @@ fn walk(
     Ok(d)
 }
 
-/// The error for a literal run header with fewer than two bytes left (SPEC §2 step 5).
+/// The error for a literal run header with fewer than two bytes left (docs/format.md §2 step 5).
 /// The delta is refused either way; when the one byte left is a literal length of zero,
-/// the more precise kind is reported (SPEC §4: `00 00` is an empty literal run).
+/// the more precise kind is reported (docs/format.md §4: `00 00` is an empty literal run).
 #[cold]
 fn literal_header_missing(delta: &[u8], i: usize) -> DecodeError {
     let kind = match delta.get(i) {

@@ -114,7 +114,7 @@ enum Imp {
     Sse2(crate::arch::x86_64::Sse2),
     #[cfg(target_arch = "x86_64")]
     Avx2(crate::arch::x86_64::Avx2),
-    #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+    #[cfg(target_arch = "x86_64")]
     Avx512(crate::arch::x86_64::Avx512),
     #[cfg(target_arch = "aarch64")]
     Neon(crate::arch::aarch64::Neon),
@@ -129,7 +129,7 @@ impl Imp {
             Kernel::Sse2 => crate::arch::x86_64::Sse2::new().map(Imp::Sse2),
             #[cfg(target_arch = "x86_64")]
             Kernel::Avx2 => crate::arch::x86_64::Avx2::new().map(Imp::Avx2),
-            #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+            #[cfg(target_arch = "x86_64")]
             Kernel::Avx512 => crate::arch::x86_64::Avx512::new().map(Imp::Avx512),
             #[cfg(target_arch = "aarch64")]
             Kernel::Neon => crate::arch::aarch64::Neon::new().map(Imp::Neon),
@@ -155,7 +155,7 @@ impl Imp {
                 // SAFETY: the caller guarantees the AVX2 check passed.
                 Imp::Avx2(unsafe { crate::arch::x86_64::Avx2::new_unchecked() })
             }
-            #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+            #[cfg(target_arch = "x86_64")]
             Kernel::Avx512 => {
                 // SAFETY: the caller guarantees the AVX-512 check passed.
                 Imp::Avx512(unsafe { crate::arch::x86_64::Avx512::new_unchecked() })
@@ -177,7 +177,7 @@ impl Imp {
             Imp::Sse2(_) => Kernel::Sse2,
             #[cfg(target_arch = "x86_64")]
             Imp::Avx2(_) => Kernel::Avx2,
-            #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+            #[cfg(target_arch = "x86_64")]
             Imp::Avx512(_) => Kernel::Avx512,
             #[cfg(target_arch = "aarch64")]
             Imp::Neon(_) => Kernel::Neon,
@@ -193,7 +193,7 @@ impl Imp {
             Imp::Sse2(k) => k.encode(old, new, out),
             #[cfg(target_arch = "x86_64")]
             Imp::Avx2(k) => k.encode(old, new, out),
-            #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+            #[cfg(target_arch = "x86_64")]
             Imp::Avx512(k) => k.encode(old, new, out),
             #[cfg(target_arch = "aarch64")]
             Imp::Neon(k) => k.encode(old, new, out),
@@ -230,11 +230,11 @@ fn preference(avx512_preferred: bool) -> &'static [Kernel] {
 
 /// Whether this CPU is one where dispatch prefers AVX-512 over AVX2.
 fn cpu_prefers_avx512() -> bool {
-    #[cfg(all(target_arch = "x86_64", xbzrle_avx512))]
+    #[cfg(target_arch = "x86_64")]
     {
         crate::arch::x86_64::prefers_avx512()
     }
-    #[cfg(not(all(target_arch = "x86_64", xbzrle_avx512)))]
+    #[cfg(not(target_arch = "x86_64"))]
     {
         false
     }

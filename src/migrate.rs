@@ -618,4 +618,49 @@ mod tests {
         rx.apply(PageRecord::Xbzrle(&out[..n]), &mut dst).unwrap();
         assert_ne!(dst, v3, "a stale base must corrupt the receiver");
     }
+
+    proptest::proptest! {
+        /// Issue 10 item 4, migrate part: `Receiver::apply` leaves the page unchanged on
+        /// any `Err` (wrong page or raw length, payload too long, invalid payload), and
+        /// `Sender::resize_cache` leaves the sender's cache unchanged on `Err`.
+        #[test]
+        fn any_err_leaves_the_state_unchanged(
+            ps in 1usize..64,
+            page_len in 0usize..70,
+            kind in 0u8..4,
+            data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..140),
+            budget in proptest::prop_oneof![0usize..300, proptest::strategy::Just(usize::MAX)],
+        ) {
+            let rx = Receiver::new(ps).unwrap();
+            let mut page: Vec<u8> = (0..page_len).map(|i| i as u8 ^ 0x5a).collect();
+            let before = page.clone();
+            let rec = match kind {
+                0 => PageRecord::Unchanged,
+                1 => PageRecord::Zero,
+                2 => PageRecord::Raw(&data),
+                _ => PageRecord::Xbzrle(&data),
+            };
+            if rx.apply(rec, &mut page).is_err() {
+                proptest::prop_assert_eq!(&page, &before);
+            }
+
+            let mut tx = Sender::new(4 * ps, ps).unwrap();
+            let pg: Vec<u8> = (0..ps).map(|i| (i + 1) as u8).collect();
+            for n in 0..6 {
+                let _ = tx.send_page(n, &pg);
+            }
+            let (slots, len, cached): (usize, usize, Vec<Option<Vec<u8>>>) = (
+                tx.cache().slots(),
+                tx.cache().len(),
+                (0..6).map(|n| tx.cache().peek(n).map(<[u8]>::to_vec)).collect(),
+            );
+            if tx.resize_cache(budget).is_err() {
+                proptest::prop_assert_eq!(tx.cache().slots(), slots);
+                proptest::prop_assert_eq!(tx.cache().len(), len);
+                let now: Vec<Option<Vec<u8>>> =
+                    (0..6).map(|n| tx.cache().peek(n).map(<[u8]>::to_vec)).collect();
+                proptest::prop_assert_eq!(now, cached);
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! Plays long random migrations through `migrate::Sender` and `migrate::Receiver` and
 //! checks, after every dirty-sync round, that the receiver's memory equals the sender's
-//! (and that every cached page equals what the receiver holds: SPEC §6's invariant).
+//! (and that every cached page equals what the receiver holds: docs/format.md §6's invariant).
 //!
 //! The same harness is run against deliberately broken senders (cache not updated after
 //! an overflow, after a zero page, or after an XBZRLE send) to show the property can fail.
@@ -19,7 +19,7 @@ const PAGES: usize = 24;
 /// How the guest changes its memory within one round.
 #[derive(Debug, Clone)]
 enum Op {
-    /// A SPEC §7 pattern over `npages` pages starting at `page` (areas cross pages).
+    /// A docs/format.md §7 pattern over `npages` pages starting at `page` (areas cross pages).
     Pattern {
         pat: usize,
         page: usize,

@@ -1,4 +1,4 @@
-//! Every worked example of SPEC §4, encode and decode, with the expected error kinds.
+//! Every worked example of docs/format.md §4, encode and decode, with the expected error kinds.
 
 use xbzrle::{decode, encode, validate, DecodeErrorKind, EncodeError, Encoder, Kernel};
 
@@ -8,7 +8,7 @@ fn hex(s: &str) -> Vec<u8> {
         .collect()
 }
 
-/// The SPEC §4 page pair: 4096 bytes, zero except bytes 1001..1022.
+/// The docs/format.md §4 page pair: 4096 bytes, zero except bytes 1001..1022.
 fn spec_pages() -> (Vec<u8>, Vec<u8>) {
     let mut old = vec![0u8; 4096];
     let mut new = vec![0u8; 4096];

@@ -1,5 +1,5 @@
 //! Writes a test image pair for `xbzrle diff` benchmarks: OLD = pseudo-random bytes,
-//! NEW = OLD with a SPEC §7 pattern laid over the whole image (streamed, constant memory).
+//! NEW = OLD with a docs/format.md §7 pattern laid over the whole image (streamed, constant memory).
 //!
 //! `cargo run --release --example mkimage -- OLD NEW BYTES [PATTERN] [SEED]`
 //! (PATTERN: sparse, medium (default), dense, very-dense).

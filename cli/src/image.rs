@@ -16,12 +16,14 @@
 
 mod format;
 
+use crate::input::{open_image, Source};
+use crate::output::progress;
 use crate::output::AtomicFile;
-use format::{Header, Stats, Trailer, HEADER_LEN, TRAILER_LEN};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use format::{read_frame, read_up_to, Header, Stats, Trailer, HEADER_LEN, TRAILER_LEN};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
@@ -34,13 +36,15 @@ pub struct DiffArgs {
     old: PathBuf,
     /// The new memory image.
     new: PathBuf,
-    /// Where to write the delta (written atomically).
+    /// Where to write the delta (a regular file atomically; `-`, a FIFO or a character
+    /// device directly).
     #[arg(short, long, value_name = "DELTA")]
     output: PathBuf,
     /// Page size in bytes (1 ..= 16384).
     #[arg(long, default_value_t = 4096)]
     page_size: usize,
-    /// Encoding threads (default: all cores). The delta does not depend on it.
+    /// Encoding threads (default: all cores; at most 4 × the CPU count, and 256). The
+    /// delta does not depend on it.
     #[arg(long)]
     threads: Option<usize>,
     /// Print nothing but errors.
@@ -55,13 +59,14 @@ pub struct PatchArgs {
     old: PathBuf,
     /// The delta written by `xbzrle diff`.
     delta: PathBuf,
-    /// Where to write the rebuilt image (written atomically, only if everything checks).
+    /// Where to write the rebuilt image (a regular file atomically, only if everything
+    /// checks; `-`, a FIFO or a character device directly).
     #[arg(short, long, value_name = "NEW")]
     output: PathBuf,
     /// Refuse the delta unless it was made with this page size.
     #[arg(long)]
     page_size: Option<usize>,
-    /// Decoding threads (default: all cores).
+    /// Decoding threads (default: all cores; at most 4 × the CPU count, and 256).
     #[arg(long)]
     threads: Option<usize>,
     /// Print nothing but errors.
@@ -69,55 +74,27 @@ pub struct PatchArgs {
     quiet: bool,
 }
 
-fn open(path: &Path, what: &str) -> Result<(File, u64), String> {
-    let f = File::open(path).map_err(|e| format!("cannot open {what} {}: {e}", path.display()))?;
-    let len = f
-        .metadata()
-        .map_err(|e| format!("cannot read {what} {}: {e}", path.display()))?
-        .len();
-    Ok((f, len))
-}
-
-/// Reads until `buf` is full or end of file; returns the bytes read.
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    let mut got = 0;
-    while got < buf.len() {
-        match r.read(&mut buf[got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(got)
-}
+/// The largest `--threads`: 4 × the CPU count, at most 256 (each thread also brings
+/// buffers of a few frames, 1 MiB each).
+pub const MAX_THREADS: usize = 256;
 
 fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, String> {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = cpus.saturating_mul(4).min(MAX_THREADS);
     let n = match threads {
         Some(0) => return Err("--threads must be at least 1".into()),
+        Some(n) if n > max => {
+            return Err(format!(
+            "--threads {n} is too many: at most {max} (4 x {cpus} CPUs, and at most {MAX_THREADS})"
+        ))
+        }
         Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        None => cpus,
     };
     rayon::ThreadPoolBuilder::new()
         .num_threads(n)
         .build()
         .map_err(|e| format!("cannot start {n} threads: {e}"))
-}
-
-fn progress(len: u64, quiet: bool, msg: &'static str) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    pb.set_style(
-        ProgressStyle::with_template(
-            "{msg:>9} [{bar:40}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
-        )
-        .expect("valid template")
-        .progress_chars("=> "),
-    );
-    pb.set_message(msg);
-    pb
 }
 
 fn mbps(bytes: u64, secs: f64) -> f64 {
@@ -302,8 +279,19 @@ pub fn diff(a: DiffArgs) -> Result<(), String> {
     }
     let pool = thread_pool(a.threads)?;
     let threads = pool.current_num_threads();
-    let (old_file, old_len) = open(&a.old, "OLD image")?;
-    let (new_file, new_len) = open(&a.new, "NEW image")?;
+    if a.old.as_os_str() == "-" && a.new.as_os_str() == "-" {
+        return Err("OLD and NEW cannot both be standard input".into());
+    }
+    let Source {
+        file: old_file,
+        len: old_len,
+        id: old_id,
+    } = open_image(&a.old, "OLD image")?;
+    let Source {
+        file: new_file,
+        len: new_len,
+        id: new_id,
+    } = open_image(&a.new, "NEW image")?;
     let old = Input {
         file: &old_file,
         len: old_len,
@@ -323,7 +311,7 @@ pub fn diff(a: DiffArgs) -> Result<(), String> {
     let frames = hd.frame_count();
     let fs = hd.frame_span();
     let write_err = |e: io::Error| format!("cannot write {}: {e}", a.output.display());
-    let mut out = AtomicFile::create(&a.output).map_err(write_err)?;
+    let mut out = AtomicFile::create_excluding(&a.output, &[old_id, new_id]).map_err(write_err)?;
     out.write_all(&hbytes).map_err(write_err)?;
 
     let pb = progress(new_len.max(old_len), a.quiet, "diff");
@@ -396,43 +384,16 @@ pub fn diff(a: DiffArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads frame `k` (`[N][records][checksum]`) into `buf` and checks its length and
-/// checksum. Returns the range of its records in `buf`.
-fn read_frame(
-    r: &mut impl Read,
-    buf: &mut Vec<u8>,
-    hd: &Header,
-    hh: u64,
-    k: u64,
-) -> Result<std::ops::Range<usize>, String> {
-    let truncated = || format!("delta is truncated (in frame {k})");
-    let io_err = |e: io::Error| format!("cannot read delta: {e}");
-    let mut len = [0u8; 4];
-    if read_up_to(r, &mut len).map_err(io_err)? != 4 {
-        return Err(truncated());
-    }
-    let n = u32::from_le_bytes(len) as usize;
-    if n > hd.max_records_len(hd.pages_in_frame(k)) {
-        return Err(format!(
-            "delta is corrupt: frame {k} has an impossible length"
-        ));
-    }
-    buf.clear();
-    buf.extend_from_slice(&len);
-    buf.resize(4 + n + 8, 0);
-    if read_up_to(r, &mut buf[4..]).map_err(io_err)? != n + 8 {
-        return Err(truncated());
-    }
-    let stored = u64::from_le_bytes(buf[4 + n..].try_into().unwrap());
-    if format::frame_checksum(&buf[..4 + n], hh, k) != stored {
-        return Err(format!("delta is corrupt: frame {k} checksum mismatch"));
-    }
-    Ok(4..4 + n)
-}
-
 pub fn patch(a: PatchArgs) -> Result<(), String> {
     let pool = thread_pool(a.threads)?;
-    let (mut delta, dlen) = open(&a.delta, "delta")?;
+    if a.old.as_os_str() == "-" && a.delta.as_os_str() == "-" {
+        return Err("OLD and DELTA cannot both be standard input".into());
+    }
+    let Source {
+        file: mut delta,
+        len: dlen,
+        id: delta_id,
+    } = open_image(&a.delta, "delta")?;
     let start = Instant::now();
     let io_err = |e: io::Error| format!("cannot read delta: {e}");
 
@@ -448,9 +409,7 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
             ));
         }
     }
-    if dlen < (HEADER_LEN + TRAILER_LEN) as u64 {
-        return Err("delta is truncated (no trailer)".into());
-    }
+    format::check_size(&hd, dlen)?;
     let mut tb = [0u8; TRAILER_LEN];
     if read_at(&delta, &mut tb, dlen - TRAILER_LEN as u64).map_err(io_err)? != TRAILER_LEN {
         return Err("delta is truncated (no trailer)".into());
@@ -460,7 +419,11 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
     if tr.frame_count != frames {
         return Err("delta is corrupt (frame count does not match its header)".into());
     }
-    let (old_file, old_len) = open(&a.old, "base image")?;
+    let Source {
+        file: old_file,
+        len: old_len,
+        id: old_id,
+    } = open_image(&a.old, "base image")?;
     if old_len != hd.old_len {
         return Err(format!(
             "wrong base image: {} is {old_len} bytes, the delta was made from a {}-byte image",
@@ -474,8 +437,16 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         path: &a.old,
         what: "base image",
     };
+    // the output is opened (and checked) before the work: a temporary file for now
+    let write_err = |e: io::Error| format!("cannot write {}: {e}", a.output.display());
+    let mut out =
+        AtomicFile::create_excluding(&a.output, &[old_id, delta_id]).map_err(write_err)?;
     let fs = hd.frame_span();
-    let pb = progress(dlen + old_len + hd.new_len, a.quiet, "verify");
+    let pb = progress(
+        dlen.saturating_add(old_len).saturating_add(hd.new_len),
+        a.quiet,
+        "verify",
+    );
 
     // Pass 1: verify every frame, while the base image is checksummed on the pool.
     let body_end = dlen - TRAILER_LEN as u64;
@@ -489,18 +460,8 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
         delta
             .seek(SeekFrom::Start(HEADER_LEN as u64))
             .map_err(io_err)?;
-        let mut r =
-            BufReader::with_capacity(1 << 20, (&mut delta).take(body_end - HEADER_LEN as u64));
-        let mut buf = Vec::new();
-        for k in 0..frames {
-            let recs = read_frame(&mut r, &mut buf, &hd, hh, k)?;
-            format::for_each_record(&buf[recs], hd.pages_in_frame(k), ps, true, |_, _| {})
-                .map_err(|e| format!("delta is corrupt: frame {k}: {e}"))?;
-            pb.inc(buf.len() as u64);
-        }
-        if read_up_to(&mut r, &mut [0u8; 1]).map_err(io_err)? != 0 {
-            return Err("delta is corrupt: unexpected bytes after the last frame".into());
-        }
+        let r = BufReader::with_capacity(1 << 20, &mut delta);
+        format::verify_frames(r, body_end - HEADER_LEN as u64, &hd, hh, |n| pb.inc(n))?;
         let old_hash = hasher.join().expect("hasher thread panicked")?;
         if old_hash != tr.old_hash {
             return Err(format!(
@@ -513,8 +474,6 @@ pub fn patch(a: PatchArgs) -> Result<(), String> {
 
     // Pass 2: apply, in batches of frames decoded in parallel, written in order.
     pb.set_message("patch");
-    let write_err = |e: io::Error| format!("cannot write {}: {e}", a.output.display());
-    let mut out = AtomicFile::create(&a.output).map_err(write_err)?;
     delta
         .seek(SeekFrom::Start(HEADER_LEN as u64))
         .map_err(io_err)?;

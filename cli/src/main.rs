@@ -1,11 +1,13 @@
 //! `xbzrle`: benchmark the codec on this CPU, encode/decode single pages, diff/patch
 //! memory images.
 //!
-//! Every command prints a one-line reason and exits non-zero on bad input, and writes
-//! its output files atomically (see `output.rs`).
+//! Every command prints a one-line reason and exits non-zero on bad input, writes its
+//! output files by the rules in `output.rs` (regular files atomically) and reads its
+//! inputs by content (`input.rs`).
 
 mod bench;
 mod image;
+mod input;
 mod migrate_sim;
 #[allow(dead_code)] // a shared toolbox: not every command uses every helper
 mod output;
@@ -13,6 +15,7 @@ mod page;
 mod qemu_ram;
 
 use clap::{Parser, Subcommand};
+
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -44,15 +47,49 @@ enum Command {
     MigrateSim(migrate_sim::Args),
 }
 
+/// A usage error of clap (several lines: the error, its details, a usage line, a hint)
+/// as one line, like every other error of the tool.
+fn one_line(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with("For more information") {
+            continue;
+        }
+        let line = line.strip_prefix("error: ").unwrap_or(line);
+        if !out.is_empty() {
+            out.push_str(if out.ends_with(':') { " " } else { "; " });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // whether fd 1 was closed at start (Rust opens /dev/null on it before main)
+    output::probe_stdout();
+    output::install_signal_cleanup();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => {
+            eprintln!("xbzrle: {}", one_line(&e.to_string()));
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
-        None => bench::run(bench::Args::default_args()),
+        // bench's results go to standard output
+        None | Some(Command::Bench(_)) if output::stdout_closed() => {
+            Err("cannot write the results: standard output is closed".to_string())
+        }
+        None => bench::run(bench::Args::defaults()),
         Some(Command::Bench(a)) => bench::run(a),
         Some(Command::Encode(a)) => page::encode(a),
         Some(Command::Decode(a)) => page::decode(a),
         Some(Command::Diff(a)) => image::diff(a),
         Some(Command::Patch(a)) => image::patch(a),
+        Some(Command::QemuRam(a)) if a.prints_to_stdout() && output::stdout_closed() => {
+            Err("cannot write the report: standard output is closed (use --quiet)".to_string())
+        }
         Some(Command::QemuRam(a)) => qemu_ram::run(a),
         Some(Command::MigrateSim(a)) => migrate_sim::run(a),
     };

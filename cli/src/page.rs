@@ -5,9 +5,16 @@
 //! code, before any output exists: output files are written atomically (temporary file,
 //! then rename), so a failure never leaves a partial or temporary file behind.
 
-use crate::output::write_atomic;
+use crate::input::read_limited;
+use crate::output::{write_output, AtomicFile, FileId};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The longest delta `decode` reads. Every run length takes at most 2 bytes and every run
+/// but the first covers at least one byte of the page, so a valid delta for a page of at
+/// most 16384 bytes is shorter than 2.5 × 16384 + 3 bytes; anything longer is refused
+/// without being read to its end.
+const MAX_DELTA_LEN: usize = 3 * xbzrle::MAX_PAGE_SIZE;
 
 const ENCODE_HELP: &str = "\
 Output: the raw XBZRLE payload, exactly the bytes QEMU sends for this page (no framing).
@@ -18,15 +25,22 @@ Choices, like QEMU's sender:
     that its delta would be longer than that is an overflow: nothing is written, the exit
     code is 1 and the message says to send the page raw instead.
   * Pages may be 0 to 16384 bytes; larger pages must be split into chunks of at most 16 KiB.
-  * With -o the file is written atomically (temporary file, then rename): on any error no
-    output file (and no temporary file) is left.";
+  * Inputs may be files, pipes or devices (`-` is standard input); they are read up to
+    16384 bytes plus one, and a longer one is refused.
+  * With -o a regular file (or a new path, or the target of a symbolic link) is written
+    atomically (temporary file, then rename), keeping an existing file's permissions: on
+    any error no output file (and no temporary file) is left. A FIFO, a character device,
+    `-` and standard output are written directly (not atomic); a directory, a block
+    device, a file with other hard links and an input of the command are refused.";
 
 const DECODE_HELP: &str = "\
 DELTA is a raw XBZRLE payload (as written by `xbzrle encode`, or by QEMU for one page).
 The result is OLD with the delta applied. A delta that QEMU's decoder would refuse is
 refused with its byte offset and the reason, and no output is written. (QEMU's migration
 stream also refuses payloads longer than its page size; this tool applies the format rules
-only.) With -o the file is written atomically (temporary file, then rename).";
+only.) Pages may be 0 to 16384 bytes; a longer OLD, or a delta longer than any valid one
+(49152 bytes), is refused after reading at most one byte past the limit. Output rules as
+for `encode` (-o regular files atomically, FIFOs/devices/stdout directly).";
 
 /// Options of `xbzrle encode`.
 #[derive(clap::Args, Debug)]
@@ -54,19 +68,25 @@ pub struct DecodeArgs {
     pub output: Option<PathBuf>,
 }
 
-fn read(what: &str, path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("cannot read {what} '{}': {e}", path.display()))
+/// Reads a page (at most [`xbzrle::MAX_PAGE_SIZE`] bytes).
+fn read_page(what: &str, path: &Path) -> Result<(Vec<u8>, FileId), String> {
+    read_limited(path, what, xbzrle::MAX_PAGE_SIZE, |limit| {
+        format!(
+            "{what} '{}' is more than the XBZRLE maximum of {limit} bytes: split it",
+            path.display()
+        )
+    })
 }
 
-fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+fn emit(output: Option<&Path>, inputs: &[FileId], bytes: &[u8]) -> Result<(), String> {
     match output {
-        Some(path) => {
-            write_atomic(path, bytes).map_err(|e| format!("cannot write '{}': {e}", path.display()))
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
+        Some(path) if path.as_os_str() != "-" => write_output(path, inputs, bytes)
+            .map_err(|e| format!("cannot write '{}': {e}", path.display())),
+        _ => {
+            let mut out = AtomicFile::stdout(inputs)
+                .map_err(|e| format!("cannot write to standard output: {e}"))?;
             out.write_all(bytes)
-                .and_then(|()| out.flush())
+                .and_then(|()| out.commit())
                 .map_err(|e| format!("cannot write to standard output: {e}"))
         }
     }
@@ -74,20 +94,14 @@ fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
 
 /// Encodes NEW against OLD into the canonical XBZRLE payload.
 pub fn encode(a: EncodeArgs) -> Result<(), String> {
-    let old = read("old page", &a.old)?;
-    let new = read("new page", &a.new)?;
+    let (old, old_id) = read_page("old page", &a.old)?;
+    let (new, new_id) = read_page("new page", &a.new)?;
+    let inputs = [old_id, new_id];
     if old.len() != new.len() {
         return Err(format!(
             "old page is {} bytes but new page is {} bytes",
             old.len(),
             new.len()
-        ));
-    }
-    if old.len() > xbzrle::MAX_PAGE_SIZE {
-        return Err(format!(
-            "pages are {} bytes, more than the XBZRLE maximum of {} bytes: split them",
-            old.len(),
-            xbzrle::MAX_PAGE_SIZE
         ));
     }
     // Like QEMU: the payload may be at most one page long.
@@ -102,13 +116,21 @@ pub fn encode(a: EncodeArgs) -> Result<(), String> {
         }
         Err(e) => return Err(e.to_string()),
     };
-    emit(a.output.as_deref(), &out[..len])
+    emit(a.output.as_deref(), &inputs, &out[..len])
 }
 
 /// Applies DELTA to OLD.
 pub fn decode(a: DecodeArgs) -> Result<(), String> {
-    let mut page = read("old page", &a.old)?;
-    let delta = read("delta", &a.delta)?;
+    let (mut page, old_id) = read_page("old page", &a.old)?;
+    let (delta, delta_id) = read_limited(&a.delta, "delta", MAX_DELTA_LEN, |limit| {
+        format!(
+            "delta '{}' is more than {limit} bytes: no valid delta for a page of at most {} \
+             bytes is that long",
+            a.delta.display(),
+            xbzrle::MAX_PAGE_SIZE
+        )
+    })?;
+    let inputs = [old_id, delta_id];
     xbzrle::decode(&delta, &mut page).map_err(|e| {
         format!(
             "invalid delta at byte {}: {} (page of {} bytes, delta of {} bytes)",
@@ -118,5 +140,5 @@ pub fn decode(a: DecodeArgs) -> Result<(), String> {
             delta.len()
         )
     })?;
-    emit(a.output.as_deref(), &page)
+    emit(a.output.as_deref(), &inputs, &page)
 }

@@ -9,11 +9,10 @@
 //! payload byte for byte.
 
 use crate::output::AtomicFile;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde_json::json;
+use serde::Serialize;
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal};
+use std::io::{self, BufReader, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 use xbzrle::qemu_stream::{read_ram, PageKind, ReadOptions, RecordCounts, StopReason};
@@ -41,6 +40,13 @@ pub struct Args {
     /// Print nothing but errors (and the JSON report with `--json`).
     #[arg(short, long)]
     quiet: bool,
+}
+
+impl Args {
+    /// Whether the command prints its report on standard output.
+    pub fn prints_to_stdout(&self) -> bool {
+        self.json || !self.quiet
+    }
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -79,12 +85,12 @@ pub fn block_file_name(id: &str) -> String {
 }
 
 /// Writes every block to `dir/<file name>` (sparse: zero pages are holes), all to
-/// temporary files first, then renames them into place. Returns the JSON entries.
-fn write_blocks(
+/// temporary files first, then renames them into place. Returns where each went.
+fn write_blocks<'a>(
     dir: &std::path::Path,
-    blocks: &[xbzrle::qemu_stream::RamBlock],
+    blocks: &'a [xbzrle::qemu_stream::RamBlock],
     page_size: usize,
-) -> Result<Vec<serde_json::Value>, String> {
+) -> Result<Vec<BlockJson<'a>>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut names = HashSet::new();
     let mut files = Vec::new();
@@ -101,24 +107,82 @@ fn write_blocks(
         af.write_sparse(&b.data, page_size).map_err(fail)?;
         files.push((af, path, b));
     }
-    let mut blocks_json = Vec::new();
+    let mut written = Vec::new();
     for (af, path, b) in files {
         af.commit()
             .map_err(|e| format!("{}: {e}", path.display()))?;
-        blocks_json
-            .push(json!({"id": b.id, "file": path.display().to_string(), "size": b.data.len()}));
+        written.push(BlockJson {
+            id: &b.id,
+            file: path.display().to_string(),
+            size: b.data.len(),
+        });
     }
-    Ok(blocks_json)
+    Ok(written)
 }
 
-fn counts_json(c: &RecordCounts) -> serde_json::Value {
-    json!({
-        "duplicate": c.zero_pages,
-        "normal": c.normal_pages,
-        "xbzrle_pages": c.xbzrle_pages,
-        "xbzrle_bytes": c.xbzrle_bytes,
-        "xbzrle_payload_bytes": c.xbzrle_payload_bytes,
-    })
+/// One RAM block in the JSON report.
+#[derive(Serialize)]
+struct BlockJson<'a> {
+    id: &'a str,
+    file: String,
+    size: usize,
+}
+
+/// Record counts in the JSON report (QEMU's names where it has them).
+#[derive(Serialize)]
+struct CountsJson {
+    duplicate: u64,
+    normal: u64,
+    xbzrle_pages: u64,
+    xbzrle_bytes: u64,
+    xbzrle_payload_bytes: u64,
+}
+
+impl From<&RecordCounts> for CountsJson {
+    fn from(c: &RecordCounts) -> CountsJson {
+        CountsJson {
+            duplicate: c.zero_pages,
+            normal: c.normal_pages,
+            xbzrle_pages: c.xbzrle_pages,
+            xbzrle_bytes: c.xbzrle_bytes,
+            xbzrle_payload_bytes: c.xbzrle_payload_bytes,
+        }
+    }
+}
+
+/// One round in the JSON report.
+#[derive(Serialize)]
+struct RoundJson {
+    round: usize,
+    #[serde(rename = "final")]
+    final_stage: bool,
+    #[serde(flatten)]
+    counts: CountsJson,
+}
+
+/// `--verify`'s result in the JSON report.
+#[derive(Serialize)]
+struct VerifyJson {
+    checked: u64,
+    mismatches: u64,
+}
+
+/// The JSON report (`--json`).
+#[derive(Serialize)]
+struct Report<'a> {
+    stream: String,
+    stream_bytes: u64,
+    bytes_read: u64,
+    machine: Option<&'a str>,
+    page_size: usize,
+    ram_sections: u64,
+    stop: String,
+    blocks: Vec<BlockJson<'a>>,
+    rounds: Vec<RoundJson>,
+    total: CountsJson,
+    verify: Option<VerifyJson>,
+    read_seconds: f64,
+    seconds: f64,
 }
 
 /// Runs `xbzrle qemu-ram`.
@@ -126,20 +190,7 @@ pub fn run(a: Args) -> Result<(), String> {
     let t0 = Instant::now();
     let f = File::open(&a.stream).map_err(|e| format!("{}: {e}", a.stream.display()))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let pb = if a.quiet || !io::stderr().is_terminal() {
-        ProgressBar::hidden()
-    } else {
-        let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-        pb.set_style(
-            ProgressStyle::with_template(
-                "{msg:>9} [{bar:40}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
-            )
-            .expect("valid template")
-            .progress_chars("=> "),
-        );
-        pb.set_message("reading");
-        pb
-    };
+    let pb = crate::output::progress(len, a.quiet, "reading");
     let opts = ReadOptions {
         max_ram: a.max_ram,
         page_size: a.page_size,
@@ -186,7 +237,7 @@ pub fn run(a: Args) -> Result<(), String> {
     // Write every block to a temporary file, then commit them all: a failure while
     // writing (disk full, say) leaves no file behind, and no directory we created.
     let created_dir = !a.output.exists();
-    let blocks_json = write_blocks(&a.output, &img.blocks, img.page_size).inspect_err(|_| {
+    let written = write_blocks(&a.output, &img.blocks, img.page_size).inspect_err(|_| {
         if created_dir {
             let _ = std::fs::remove_dir(&a.output);
         }
@@ -198,34 +249,38 @@ pub fn run(a: Args) -> Result<(), String> {
         StopReason::DeviceState(o) => format!("device state at byte {o}"),
     };
     if a.json {
-        let rounds: Vec<_> = img
-            .rounds
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let mut v = counts_json(&r.counts);
-                v["round"] = json!(i + 1);
-                v["final"] = json!(r.final_stage);
-                v
-            })
-            .collect();
-        let v = json!({
-            "stream": a.stream.display().to_string(),
-            "stream_bytes": len,
-            "bytes_read": img.bytes_read,
-            "machine": img.machine,
-            "page_size": img.page_size,
-            "ram_sections": img.ram_sections,
-            "stop": stop,
-            "blocks": blocks_json,
-            "rounds": rounds,
-            "total": counts_json(&img.total),
-            "verify": if verify { json!({"checked": checked, "mismatches": mismatches,
-                "first_mismatch": first_mismatch.as_ref().map(|(o, b, p)| json!({"stream_offset": o, "block": b, "offset": p}))}) } else { json!(null) },
-            "read_seconds": read_secs,
-            "seconds": secs,
-        });
-        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        let report = Report {
+            stream: a.stream.display().to_string(),
+            stream_bytes: len,
+            bytes_read: img.bytes_read,
+            machine: img.machine.as_deref(),
+            page_size: img.page_size,
+            ram_sections: img.ram_sections,
+            stop,
+            blocks: written,
+            rounds: img
+                .rounds
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RoundJson {
+                    round: i + 1,
+                    final_stage: r.final_stage,
+                    counts: (&r.counts).into(),
+                })
+                .collect(),
+            total: (&img.total).into(),
+            verify: verify.then_some(VerifyJson {
+                checked,
+                mismatches,
+            }),
+            read_seconds: read_secs,
+            seconds: secs,
+        };
+        let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        let mut o = io::stdout().lock();
+        writeln!(o, "{text}")
+            .and_then(|()| o.flush())
+            .map_err(|e| format!("cannot write to standard output: {e}"))?;
     } else if !a.quiet {
         println!(
             "{}: {} bytes, machine {}, page size {}, {} RAM sections, stopped at {}",
@@ -236,13 +291,8 @@ pub fn run(a: Args) -> Result<(), String> {
             img.ram_sections,
             stop
         );
-        for (b, j) in img.blocks.iter().zip(&blocks_json) {
-            println!(
-                "  block {:<24} {:>12} bytes -> {}",
-                b.id,
-                b.data.len(),
-                j["file"].as_str().unwrap_or("")
-            );
+        for b in &written {
+            println!("  block {:<24} {:>12} bytes -> {}", b.id, b.size, b.file);
         }
         println!(
             "{:>7} {:>10} {:>10} {:>13} {:>13}",

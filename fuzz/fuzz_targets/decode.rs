@@ -2,7 +2,7 @@
 //!
 //! Input: a 7-byte `PageSpec` (page length 0..=16384 and old contents), then the delta,
 //! verbatim. Checks that `decode` never panics, agrees with the byte-at-a-time model
-//! decoder of SPEC §2 (result, page, error kind and offset), leaves the page unchanged on
+//! decoder of docs/format.md §2 (result, page, error kind and offset), leaves the page unchanged on
 //! error, and that `validate` and `decode_non_atomic` agree with it.
 #![no_main]
 

@@ -2,7 +2,7 @@
 //!
 //! Input: a 7-byte `PageSpec` (old page), then 6-byte `Edit` records (the new page is
 //! the old one with the edits applied). Checks that `encode` gives exactly the canonical
-//! bytes of the byte-at-a-time model encoder (SPEC §3) or `Overflow` where the model says
+//! bytes of the byte-at-a-time model encoder (docs/format.md §3) or `Overflow` where the model says
 //! so (a run over 16383 bytes), that decoding the result onto the old page rebuilds the
 //! new page and returns the offset past the last change, that an output one byte short
 //! gives `Overflow`, and the argument checks (`LengthMismatch`).

@@ -1,7 +1,7 @@
 //! Shared code of the `xbzrle` fuzz targets:
 //!
 //! * [`model_decode`] and [`model_encode`]: plain, byte-at-a-time implementations of
-//!   SPEC §2 and §3, written here from the spec and NOT calling the library, so that
+//!   docs/format.md §2 and §3, written here from the spec and NOT calling the library, so that
 //!   the targets compare the library against something obviously correct;
 //! * the input layouts ([`PageSpec`], [`Edit`], [`KernelHeader`]) that turn fuzzer bytes
 //!   into pages, and their inverse (`*::to_bytes`) used to write the seed corpora;
@@ -23,7 +23,7 @@
 use arbitrary::{Arbitrary, Unstructured};
 use xbzrle::DecodeErrorKind;
 
-/// Largest page the format supports (SPEC §3); duplicated here on purpose.
+/// Largest page the format supports (docs/format.md §3); duplicated here on purpose.
 pub const MAX_PAGE: usize = 16384;
 /// Largest run length one ULEB field can hold.
 pub const MAX_LEN: usize = 0x3fff;

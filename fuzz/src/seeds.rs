@@ -9,11 +9,11 @@
 //! (without the variable the same test only checks that the checked-in files are
 //! current). Everything else libFuzzer writes under `fuzz/corpus/` is ignored by git.
 //!
-//! * decode: every delta of SPEC §4's decoding table (on a 4096-byte zero page), the
-//!   §4 worked example, canonical encodings of the SPEC §7 scenario pages (on their
+//! * decode: every delta of docs/format.md §4's decoding table (on a 4096-byte zero page), the
+//!   §4 worked example, canonical encodings of the docs/format.md §7 scenario pages (on their
 //!   pseudo-random old pages), and the format's limits (16383-byte runs on a 16 KiB page,
 //!   bad lengths, an empty page).
-//! * roundtrip: SPEC §4's encoding examples, the four scenario pages, a page of 16384
+//! * roundtrip: docs/format.md §4's encoding examples, the four scenario pages, a page of 16384
 //!   changed bytes (must overflow), 16383-byte runs, runs of 127/128/129 bytes, the
 //!   worst-case alternating page, empty and one-byte pages.
 //! * kernels: the roundtrip seeds behind a few `KernelHeader`s (unaligned offsets,
@@ -30,11 +30,11 @@ pub const ZERO: u8 = 0;
 /// Pseudo-random fill.
 pub const RANDOM: u8 = 2;
 
-/// The old page of SPEC §4's worked example needs bytes no fill produces, so the example
+/// The old page of docs/format.md §4's worked example needs bytes no fill produces, so the example
 /// is applied to a zero page: the canonical 24 bytes.
 pub const SPEC_EXAMPLE: &str = "e9070f0102030405060708090a0b0c0d0e0f030167010169";
 
-/// SPEC §4's decoding table: delta (hex), decoded onto a 4096-byte zero page.
+/// docs/format.md §4's decoding table: delta (hex), decoded onto a 4096-byte zero page.
 pub const SPEC_DECODE_TABLE: &[(&str, &str)] = &[
     ("empty", ""),
     ("truncated-00", "00"),
@@ -95,7 +95,7 @@ pub fn page_pairs() -> Vec<(String, PagePair)> {
     let z16k = PageSpec::exact(16384, ZERO, 0);
     let r16k = PageSpec::exact(16384, RANDOM, 7);
     let mut v: Vec<(String, PagePair)> = vec![
-        // SPEC §4 encoding examples
+        // docs/format.md §4 encoding examples
         (
             "spec-byte0".into(),
             PagePair::build(z4k, vec![Edit::set(0, 1, 0xaa)]),

@@ -1,4 +1,4 @@
-//! Tests of the fuzz crate's own parts: the models against SPEC §4, the input layouts
+//! Tests of the fuzz crate's own parts: the models against docs/format.md §4, the input layouts
 //! against `arbitrary`, and the checked-in seeds.
 //!
 //! `cargo test --manifest-path fuzz/Cargo.toml --lib` (stable is fine).

@@ -6,7 +6,7 @@
 //! the canonical headers, the overflow decisions — lives here, so every kernel produces
 //! the same bytes as the scalar reference by construction (and is tested to).
 //!
-//! Two phases per batch of blocks (see PERFORMANCE.md):
+//! Two phases per batch of blocks (why, with measurements: docs/kernels.md, asm-notes/):
 //! 1. Walk the page in 64-byte blocks. `d = !eq` marks changed bytes; the transitions
 //!    `t = d ^ ((d << 1) | carry)` mark where a changed run starts or ends. Their positions
 //!    (trailing-zero count, clear lowest bit) go into a small list. While the page is
@@ -226,7 +226,7 @@ pub(crate) fn encode<V: Simd>(
             emitter.pair(v, new, s, e)?;
         }
         if done {
-            debug_assert!(cnt % 2 == 0);
+            debug_assert!(cnt.is_multiple_of(2));
             return Ok(emitter.written);
         }
         // an unfinished run moves to the front of the list

@@ -19,7 +19,7 @@ use xbzrle::DecodeErrorKind;
 /// does not take the library's word for it).
 pub const MAX_LEN: usize = 0x3fff;
 
-/// Reads one length field at `delta[i..]` per SPEC §1, byte by byte. The caller has
+/// Reads one length field at `delta[i..]` per docs/format.md §1, byte by byte. The caller has
 /// checked that two bytes remain. Returns `(value, bytes used)` or `None` (bad length).
 fn model_read_len(delta: &[u8], i: usize) -> Option<(usize, usize)> {
     let b0 = delta[i];
@@ -33,7 +33,7 @@ fn model_read_len(delta: &[u8], i: usize) -> Option<(usize, usize)> {
     Some(((b0 - 0x80) as usize + (b1 as usize) * 128, 2))
 }
 
-/// SPEC §2, step by step on a copy of the page: returns the decoded page and `d`, or the
+/// docs/format.md §2, step by step on a copy of the page: returns the decoded page and `d`, or the
 /// error kind and the delta offset of the length field that was refused.
 pub fn model_decode(
     delta: &[u8],
@@ -62,7 +62,7 @@ pub fn model_decode(
         }
         d += z;
         i += used;
-        // 5 (SPEC §4 and the crate: when the one byte left is a literal length of zero,
+        // 5 (docs/format.md §4 and the crate: when the one byte left is a literal length of zero,
         // the error is reported as an empty literal run, else as truncated)
         if n - i < 2 {
             if n - i == 1 && delta[i] == 0 {
@@ -128,7 +128,7 @@ fn model_write_len(out: &mut Vec<u8>, v: usize) {
     }
 }
 
-/// SPEC §3 byte by byte: maximal runs of `old[k] == new[k]` and `old[k] != new[k]`.
+/// docs/format.md §3 byte by byte: maximal runs of `old[k] == new[k]` and `old[k] != new[k]`.
 pub fn model_encode(old: &[u8], new: &[u8]) -> ModelEncoding {
     assert_eq!(old.len(), new.len());
     let n = old.len();

@@ -1,4 +1,4 @@
-//! The benchmark scenarios of the 2011 XBZRLE benchmark (SPEC §7), for benchmarks,
+//! The benchmark scenarios of the 2011 XBZRLE benchmark (docs/format.md §7), for benchmarks,
 //! tests and fuzz corpora: reproducible old/new memory regions without any dependency.
 //!
 //! A changed area of `len` bytes every `stride` bytes, laid over a whole region (areas
@@ -16,7 +16,7 @@
 //! for (o, n) in old.chunks(4096).zip(new.chunks(4096)) {
 //!     total += xbzrle::encode(o, n, &mut out).unwrap();
 //! }
-//! // about 5.13 % of the input, as SPEC §7 says
+//! // about 5.13 % of the input, as docs/format.md §7 says
 //! let pct = total as f64 * 100.0 / old.len() as f64;
 //! assert!((pct - 5.13).abs() < 0.1, "{pct}");
 //! ```
@@ -57,7 +57,7 @@ impl Pattern {
         stride: 121,
         len: 43,
     };
-    /// The four scenarios of SPEC §7, sparsest first.
+    /// The four scenarios of docs/format.md §7, sparsest first.
     pub const ALL: [Pattern; 4] = [
         Pattern::SPARSE,
         Pattern::MEDIUM,

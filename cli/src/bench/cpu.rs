@@ -68,3 +68,55 @@ pub fn features() -> Vec<(&'static str, bool)> {
         Vec::new()
     }
 }
+
+/// What the benchmark reports about this machine, detected once per run.
+pub struct Machine {
+    /// [`model`].
+    pub model: String,
+    /// [`features`].
+    pub features: Vec<(&'static str, bool)>,
+    /// The kernel dispatch selects.
+    pub best: xbzrle::Kernel,
+    /// Every kernel this CPU can run.
+    pub available: Vec<xbzrle::Kernel>,
+    /// The read-bound loop and its name.
+    pub fold: super::timed::FoldFn,
+    /// Name of the read-bound loop.
+    pub fold_name: &'static str,
+}
+
+impl Machine {
+    /// Detects everything.
+    pub fn detect() -> Machine {
+        let (fold, fold_name) = super::timed::fold_fn();
+        Machine {
+            model: model(),
+            features: features(),
+            best: xbzrle::Kernel::best(),
+            available: xbzrle::Kernel::available().collect(),
+            fold,
+            fold_name,
+        }
+    }
+
+    /// `+avx2 -avx512f ...`
+    pub fn feature_list(&self) -> String {
+        self.features
+            .iter()
+            .map(|(n, on)| format!("{}{n}", if *on { "+" } else { "-" }))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// How the dispatched kernel was chosen, when an operator forced it (or tried to).
+    pub fn dispatch_note(&self) -> String {
+        let env = xbzrle::KERNEL_ENV;
+        match std::env::var(env) {
+            Ok(v) if xbzrle::Kernel::from_name(v.trim()) == Some(self.best) => {
+                format!(" (forced by {env}={v})")
+            }
+            Ok(v) => format!(" ({env}={v} ignored: not a kernel this CPU can run)"),
+            Err(_) => String::new(),
+        }
+    }
+}

@@ -1,4 +1,4 @@
-//! The scenarios: SPEC §7's four patterns plus UNCHANGED, ALL-CHANGED and RANDOM, each
+//! The scenarios: docs/format.md §7's four patterns plus UNCHANGED, ALL-CHANGED and RANDOM, each
 //! built over a whole memory region (never per page).
 
 use xbzrle_testkit::scenario::{fill_random, Pattern};
@@ -11,7 +11,7 @@ pub const NEW_SEED: u64 = 0xfedc_ba98_7654_3210;
 /// A benchmark scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scenario {
-    /// A SPEC §7 pattern: `len` changed bytes every `stride` bytes, across pages.
+    /// A docs/format.md §7 pattern: `len` changed bytes every `stride` bytes, across pages.
     Pattern(Pattern),
     /// New = old: nothing to send.
     Unchanged,
@@ -19,6 +19,22 @@ pub enum Scenario {
     AllChanged,
     /// Old and new unrelated random bytes: every page overflows and is sent raw.
     Random,
+}
+
+/// `--scenario` takes the lower-case names; `very_dense` and `all_changed` work too.
+impl clap::ValueEnum for Scenario {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Scenario::ALL
+    }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let name = self.arg_name();
+        let v = clap::builder::PossibleValue::new(name);
+        Some(match name {
+            "very-dense" => v.alias("very_dense"),
+            "all-changed" => v.alias("all_changed"),
+            _ => v,
+        })
+    }
 }
 
 impl Scenario {
@@ -43,13 +59,18 @@ impl Scenario {
         }
     }
 
-    /// Looks a scenario up by name, ignoring case; `_` works for `-`.
-    pub fn from_name(name: &str) -> Option<Scenario> {
-        let n = name.trim().replace('_', "-");
-        Scenario::ALL
-            .iter()
-            .copied()
-            .find(|s| s.name().eq_ignore_ascii_case(&n))
+    /// Lower-case name, as given to `--scenario`.
+    pub fn arg_name(self) -> &'static str {
+        match self.name() {
+            "SPARSE" => "sparse",
+            "MEDIUM" => "medium",
+            "DENSE" => "dense",
+            "VERY-DENSE" => "very-dense",
+            "UNCHANGED" => "unchanged",
+            "ALL-CHANGED" => "all-changed",
+            "RANDOM" => "random",
+            other => unreachable!("scenario {other} has no argument name"),
+        }
     }
 
     /// Fills `new` from `old` (the whole region at once; areas continue across pages).
@@ -105,11 +126,15 @@ mod tests {
         Scenario::Random.build(&old, &mut new);
         let same = new.iter().zip(&old).filter(|(a, b)| a == b).count();
         assert!(same < 100, "{same}");
-        assert_eq!(Scenario::from_name("very_dense"), Some(Scenario::ALL[3]));
+        use clap::ValueEnum;
+        assert_eq!(Scenario::from_str("very_dense", true), Ok(Scenario::ALL[3]));
         assert_eq!(
-            Scenario::from_name("All-Changed"),
-            Some(Scenario::AllChanged)
+            Scenario::from_str("All-Changed", true),
+            Ok(Scenario::AllChanged)
         );
-        assert_eq!(Scenario::from_name("nope"), None);
+        assert!(Scenario::from_str("nope", true).is_err());
+        for s in Scenario::ALL {
+            assert_eq!(s.arg_name().to_uppercase(), s.name());
+        }
     }
 }

@@ -39,6 +39,7 @@
 //! and, past NEW's end in its last page, the OLD page's bytes (so an unchanged tail costs
 //! nothing). `patch` writes the first NEW-length bytes of the patched pages.
 
+use std::io::{self, Read};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed, Xxh3};
 
 pub const MAGIC: [u8; 8] = *b"XBZRLEIM";
@@ -48,6 +49,9 @@ pub const HEADER_LEN: usize = 64;
 pub const TRAILER_LEN: usize = 40;
 /// Largest frame span (pages per frame × page size) `patch` accepts.
 pub const MAX_FRAME_SPAN: u64 = 16 << 20;
+/// Largest image length a header may declare (no file can be longer): keeps every sum
+/// and product of lengths and offsets far from overflowing a u64.
+pub const MAX_IMAGE_LEN: u64 = i64::MAX as u64;
 /// Frame span `diff` aims for.
 pub const FRAME_SPAN: usize = 1 << 20;
 
@@ -149,6 +153,9 @@ impl Header {
             new_len: u64_at(b, 32),
         };
         let ps = hd.page_size as usize;
+        if hd.old_len > MAX_IMAGE_LEN || hd.new_len > MAX_IMAGE_LEN {
+            return Err("delta header is corrupt: impossible image length".into());
+        }
         if ps == 0 || ps > xbzrle::MAX_PAGE_SIZE {
             return Err(format!("delta header is corrupt: page size {ps}"));
         }
@@ -194,6 +201,105 @@ impl Trailer {
             new_hash: u64_at(b, 24),
         })
     }
+}
+
+/// Checks that a delta of `dlen` bytes can hold the frames `hd` announces (each at least
+/// 12 bytes of framing and one byte per page), with checked arithmetic.
+pub fn check_size(hd: &Header, dlen: u64) -> Result<(), String> {
+    let min = hd
+        .frame_count()
+        .checked_mul(12)
+        .and_then(|f| f.checked_add(hd.page_count()))
+        .and_then(|b| b.checked_add((HEADER_LEN + TRAILER_LEN) as u64));
+    match min {
+        Some(min) if dlen >= min => Ok(()),
+        _ if dlen < (HEADER_LEN + TRAILER_LEN) as u64 => {
+            Err("delta is truncated (no trailer)".into())
+        }
+        _ => Err(format!(
+            "delta is truncated: {dlen} bytes cannot hold the {} pages its header announces",
+            hd.page_count()
+        )),
+    }
+}
+
+/// Reads until `buf` is full or end of file; returns the bytes read.
+pub fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut got = 0;
+    while got < buf.len() {
+        match r.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+/// Reads frame `k` (`[N][records][checksum]`) into `buf` and checks its length and
+/// checksum. Returns the range of its records in `buf`.
+pub fn read_frame(
+    r: &mut impl Read,
+    buf: &mut Vec<u8>,
+    hd: &Header,
+    hh: u64,
+    k: u64,
+) -> Result<std::ops::Range<usize>, String> {
+    let truncated = || format!("delta is truncated (in frame {k})");
+    let io_err = |e: io::Error| format!("cannot read delta: {e}");
+    let mut len = [0u8; 4];
+    if read_up_to(r, &mut len).map_err(io_err)? != 4 {
+        return Err(truncated());
+    }
+    let n = u32::from_le_bytes(len) as usize;
+    if n > hd.max_records_len(hd.pages_in_frame(k)) {
+        return Err(format!(
+            "delta is corrupt: frame {k} has an impossible length"
+        ));
+    }
+    buf.clear();
+    buf.extend_from_slice(&len);
+    buf.resize(4 + n + 8, 0);
+    if read_up_to(r, &mut buf[4..]).map_err(io_err)? != n + 8 {
+        return Err(truncated());
+    }
+    let stored = u64::from_le_bytes(buf[4 + n..].try_into().unwrap());
+    if frame_checksum(&buf[..4 + n], hh, k) != stored {
+        return Err(format!("delta is corrupt: frame {k} checksum mismatch"));
+    }
+    Ok(4..4 + n)
+}
+
+/// `patch`'s verification pass over the frames: reads the `body_len` bytes between the
+/// header and the trailer from `r` and checks every frame (length, checksum, every
+/// record's structure and XBZRLE payload) and that nothing follows the last one. Calls
+/// `progress` with the bytes of each frame.
+pub fn verify_frames(
+    r: impl Read,
+    body_len: u64,
+    hd: &Header,
+    hh: u64,
+    mut progress: impl FnMut(u64),
+) -> Result<(), String> {
+    let mut r = r.take(body_len);
+    let mut buf = Vec::new();
+    for k in 0..hd.frame_count() {
+        let recs = read_frame(&mut r, &mut buf, hd, hh, k)?;
+        for_each_record(
+            &buf[recs],
+            hd.pages_in_frame(k),
+            hd.page_size(),
+            true,
+            |_, _| {},
+        )
+        .map_err(|e| format!("delta is corrupt: frame {k}: {e}"))?;
+        progress(buf.len() as u64);
+    }
+    if read_up_to(&mut r, &mut [0u8; 1]).map_err(|e| format!("cannot read delta: {e}"))? != 0 {
+        return Err("delta is corrupt: unexpected bytes after the last frame".into());
+    }
+    Ok(())
 }
 
 /// Seed of frame `k`'s checksum: binds every frame to its header and its position.
