@@ -43,6 +43,8 @@
 //! ```
 
 use core::fmt;
+use core::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, TryLockError};
 use std::vec::Vec;
 
 /// The cache could not be built with these parameters.
@@ -126,21 +128,174 @@ impl std::error::Error for InsertError {}
 
 /// Metadata of one slot. `page == EMPTY` marks a free slot.
 #[derive(Debug, Clone, Copy)]
-struct Slot {
+pub(crate) struct Slot {
     page: u64,
     age: u64,
 }
 
 const EMPTY: u64 = u64::MAX;
 
-/// Direct-mapped page cache with QEMU's aging rule. See the [module docs](self).
+/// A direct-mapped table of slots with QEMU's aging rule, without a round counter of its
+/// own: [`PageCache`] is one table, [`SharedCache`] is one table per shard. The caller
+/// maps a page number to a slot index; every rule of the module docs is implemented here
+/// once.
 #[derive(Debug, Clone)]
-pub struct PageCache {
+pub(crate) struct Table {
     page_size: usize,
     meta: Vec<Slot>,
     data: Vec<u8>,
-    round: u64,
     used: usize,
+}
+
+impl Table {
+    fn new(slots: usize, page_size: usize) -> Result<Table, CacheError> {
+        let mut meta = Vec::new();
+        meta.try_reserve_exact(slots)
+            .map_err(|_| CacheError::OutOfMemory {
+                bytes: slots.saturating_mul(core::mem::size_of::<Slot>()),
+            })?;
+        meta.resize(
+            slots,
+            Slot {
+                page: EMPTY,
+                age: 0,
+            },
+        );
+        let bytes = slots
+            .checked_mul(page_size)
+            .ok_or(CacheError::OutOfMemory { bytes: usize::MAX })?;
+        let data = alloc_zeroed(bytes)?;
+        Ok(Table {
+            page_size,
+            meta,
+            data,
+            used: 0,
+        })
+    }
+
+    #[inline]
+    fn bytes(&self, slot: usize) -> core::ops::Range<usize> {
+        slot * self.page_size..(slot + 1) * self.page_size
+    }
+
+    #[inline]
+    fn holds(&self, slot: usize, page: u64) -> bool {
+        page != EMPTY && self.meta[slot].page == page
+    }
+
+    #[inline]
+    fn peek(&self, slot: usize, page: u64) -> Option<&[u8]> {
+        if self.holds(slot, page) {
+            Some(&self.data[self.bytes(slot)])
+        } else {
+            None
+        }
+    }
+
+    /// The cached copy of `page` in `slot`, its age refreshed to `round`.
+    #[inline]
+    pub(crate) fn lookup(&mut self, slot: usize, page: u64, round: u64) -> Option<&mut [u8]> {
+        if self.holds(slot, page) {
+            self.meta[slot].age = round;
+            let r = self.bytes(slot);
+            Some(&mut self.data[r])
+        } else {
+            None
+        }
+    }
+
+    /// Claims `slot` for `page` under the aging rule; returns its bytes to fill.
+    #[inline]
+    pub(crate) fn claim(
+        &mut self,
+        slot: usize,
+        page: u64,
+        round: u64,
+    ) -> Result<&mut [u8], InsertError> {
+        if page == EMPTY {
+            return Err(InsertError::SlotBusy { occupant: EMPTY });
+        }
+        let m = self.meta[slot];
+        if m.page != EMPTY && m.page != page && m.age + 1 >= round {
+            return Err(InsertError::SlotBusy { occupant: m.page });
+        }
+        if m.page == EMPTY {
+            self.used += 1;
+        }
+        self.meta[slot] = Slot { page, age: round };
+        let r = self.bytes(slot);
+        Ok(&mut self.data[r])
+    }
+
+    /// `claim` + copy, with the length checked before the slot is claimed.
+    #[inline]
+    pub(crate) fn insert(
+        &mut self,
+        slot: usize,
+        page: u64,
+        data: &[u8],
+        round: u64,
+    ) -> Result<(), InsertError> {
+        // every check before the slot is claimed: a failed insert changes nothing
+        if data.len() != self.page_size {
+            return Err(InsertError::WrongLength {
+                len: data.len(),
+                page_size: self.page_size,
+            });
+        }
+        self.claim(slot, page, round)?.copy_from_slice(data);
+        Ok(())
+    }
+
+    fn remove(&mut self, slot: usize, page: u64) -> bool {
+        if self.holds(slot, page) {
+            self.meta[slot].page = EMPTY;
+            self.used -= 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn clear(&mut self) {
+        for m in &mut self.meta {
+            m.page = EMPTY;
+        }
+        self.used = 0;
+    }
+
+    /// The occupied slots in slot order, with their bytes.
+    fn entries(&self) -> impl Iterator<Item = (Slot, &[u8])> + '_ {
+        self.meta
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.page != EMPTY)
+            .map(|(s, m)| (*m, &self.data[self.bytes(s)]))
+    }
+
+    /// Offers an entry of an old table to this (new) table's `slot`, under the resize
+    /// rule: it replaces the occupant only if it is strictly more recent.
+    fn offer(&mut self, slot: usize, m: Slot, data: &[u8]) {
+        let cur = self.meta[slot];
+        if cur.page != EMPTY && cur.age >= m.age {
+            return;
+        }
+        if cur.page == EMPTY {
+            self.used += 1;
+        }
+        self.meta[slot] = m;
+        let r = self.bytes(slot);
+        self.data[r].copy_from_slice(data);
+    }
+}
+
+/// Direct-mapped page cache with QEMU's aging rule. See the [module docs](self).
+///
+/// For a cache shared by several sending threads, see [`SharedCache`].
+#[derive(Debug, Clone)]
+pub struct PageCache {
+    table: Table,
+    round: u64,
 }
 
 /// Allocates `n` zeroed bytes, reporting failure instead of aborting. The memory comes
@@ -200,51 +355,35 @@ impl PageCache {
     /// ```
     pub fn new(budget: usize, page_size: usize) -> Result<PageCache, CacheError> {
         let slots = slot_count(budget, page_size)?;
-        let mut meta = Vec::new();
-        meta.try_reserve_exact(slots)
-            .map_err(|_| CacheError::OutOfMemory {
-                bytes: slots.saturating_mul(core::mem::size_of::<Slot>()),
-            })?;
-        meta.resize(
-            slots,
-            Slot {
-                page: EMPTY,
-                age: 0,
-            },
-        );
-        let data = alloc_zeroed(slots * page_size)?;
         Ok(PageCache {
-            page_size,
-            meta,
-            data,
+            table: Table::new(slots, page_size)?,
             round: 0,
-            used: 0,
         })
     }
 
     /// The page size in bytes.
     pub fn page_size(&self) -> usize {
-        self.page_size
+        self.table.page_size
     }
 
     /// The number of slots (a power of two).
     pub fn slots(&self) -> usize {
-        self.meta.len()
+        self.table.meta.len()
     }
 
     /// The bytes of page data the cache holds when full: `slots() * page_size()`.
     pub fn capacity_bytes(&self) -> usize {
-        self.data.len()
+        self.table.data.len()
     }
 
     /// How many slots hold a page.
     pub fn len(&self) -> usize {
-        self.used
+        self.table.used
     }
 
     /// Whether no slot holds a page.
     pub fn is_empty(&self) -> bool {
-        self.used == 0
+        self.table.used == 0
     }
 
     /// The current round (starts at 0).
@@ -262,27 +401,17 @@ impl PageCache {
     /// The slot page number `page` maps to: `page & (slots - 1)`.
     #[inline]
     pub fn slot_of(&self, page: u64) -> usize {
-        (page & (self.meta.len() as u64 - 1)) as usize
-    }
-
-    #[inline]
-    fn bytes(&self, slot: usize) -> core::ops::Range<usize> {
-        slot * self.page_size..(slot + 1) * self.page_size
+        (page & (self.table.meta.len() as u64 - 1)) as usize
     }
 
     /// Whether `page` is cached, without refreshing its age.
     pub fn contains(&self, page: u64) -> bool {
-        page != EMPTY && self.meta[self.slot_of(page)].page == page
+        self.table.holds(self.slot_of(page), page)
     }
 
     /// The cached copy of `page`, without refreshing its age.
     pub fn peek(&self, page: u64) -> Option<&[u8]> {
-        let s = self.slot_of(page);
-        if page != EMPTY && self.meta[s].page == page {
-            Some(&self.data[self.bytes(s)])
-        } else {
-            None
-        }
+        self.table.peek(self.slot_of(page), page)
     }
 
     /// The cached copy of `page`, refreshing its age to the current round (it then
@@ -290,13 +419,7 @@ impl PageCache {
     /// updates the cached copy.
     pub fn lookup(&mut self, page: u64) -> Option<&mut [u8]> {
         let s = self.slot_of(page);
-        if page != EMPTY && self.meta[s].page == page {
-            self.meta[s].age = self.round;
-            let r = self.bytes(s);
-            Some(&mut self.data[r])
-        } else {
-            None
-        }
+        self.table.lookup(s, page, self.round)
     }
 
     /// Stores `data` as the cached copy of `page`, with the current round as its age.
@@ -308,63 +431,27 @@ impl PageCache {
     /// The page number `u64::MAX` is reserved (it marks free slots) and cannot be cached:
     /// inserting it fails with `SlotBusy { occupant: u64::MAX }`.
     pub fn insert(&mut self, page: u64, data: &[u8]) -> Result<(), InsertError> {
-        // every check before the slot is claimed: a failed insert changes nothing
-        if data.len() != self.page_size() {
-            return Err(InsertError::WrongLength {
-                len: data.len(),
-                page_size: self.page_size(),
-            });
-        }
-        self.insert_slot(page)?.copy_from_slice(data);
-        Ok(())
+        let s = self.slot_of(page);
+        self.table.insert(s, page, data, self.round)
     }
 
     /// Like [`insert`](Self::insert), but fills the cached copy with zeros (what the
     /// receiver holds after a zero-page record).
     pub fn insert_zero(&mut self, page: u64) -> Result<(), InsertError> {
-        self.insert_slot(page)?.fill(0);
-        Ok(())
-    }
-
-    /// Claims the slot for `page` (aging rule), returns its bytes to fill.
-    fn insert_slot(&mut self, page: u64) -> Result<&mut [u8], InsertError> {
-        if page == EMPTY {
-            return Err(InsertError::SlotBusy { occupant: EMPTY });
-        }
         let s = self.slot_of(page);
-        let m = self.meta[s];
-        if m.page != EMPTY && m.page != page && m.age + 1 >= self.round {
-            return Err(InsertError::SlotBusy { occupant: m.page });
-        }
-        if m.page == EMPTY {
-            self.used += 1;
-        }
-        self.meta[s] = Slot {
-            page,
-            age: self.round,
-        };
-        let r = self.bytes(s);
-        Ok(&mut self.data[r])
+        self.table.claim(s, page, self.round)?.fill(0);
+        Ok(())
     }
 
     /// Forgets `page` if it is cached; returns whether it was.
     pub fn remove(&mut self, page: u64) -> bool {
         let s = self.slot_of(page);
-        if page != EMPTY && self.meta[s].page == page {
-            self.meta[s].page = EMPTY;
-            self.used -= 1;
-            true
-        } else {
-            false
-        }
+        self.table.remove(s, page)
     }
 
     /// Empties the cache (the round counter is kept).
     pub fn clear(&mut self) {
-        for m in &mut self.meta {
-            m.page = EMPTY;
-        }
-        self.used = 0;
+        self.table.clear();
     }
 
     /// Gives the cache a new budget (same page size), keeping every entry that still
@@ -388,26 +475,394 @@ impl PageCache {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn resize(&mut self, budget: usize) -> Result<(), CacheError> {
-        let mut new = PageCache::new(budget, self.page_size)?;
+        let mut new = PageCache::new(budget, self.page_size())?;
         new.round = self.round;
-        for (old_slot, m) in self.meta.iter().enumerate() {
-            if m.page == EMPTY {
-                continue;
-            }
+        for (m, data) in self.table.entries() {
             let s = new.slot_of(m.page);
-            let cur = new.meta[s];
-            if cur.page != EMPTY && cur.age >= m.age {
-                continue;
-            }
-            if cur.page == EMPTY {
-                new.used += 1;
-            }
-            new.meta[s] = *m;
-            let (src, dst) = (self.bytes(old_slot), new.bytes(s));
-            new.data[dst].copy_from_slice(&self.data[src]);
+            new.table.offer(s, m, data);
         }
         *self = new;
         Ok(())
+    }
+}
+
+/// The page-cache operations of one sending decision (SPEC §6): implemented by
+/// [`PageCache`] and by one locked slot of a [`SharedCache`], so that the
+/// [`Sender`](crate::migrate::Sender) and the parallel rounds share one decision
+/// procedure.
+pub(crate) trait CacheAccess {
+    /// Lookup with age refresh.
+    fn lookup(&mut self, page: u64) -> Option<&mut [u8]>;
+    /// Insert (aging rule); failures are ignored by the caller.
+    fn insert(&mut self, page: u64, data: &[u8]) -> Result<(), InsertError>;
+    /// Insert zeros (aging rule).
+    fn insert_zero(&mut self, page: u64) -> Result<(), InsertError>;
+}
+
+impl CacheAccess for PageCache {
+    #[inline]
+    fn lookup(&mut self, page: u64) -> Option<&mut [u8]> {
+        PageCache::lookup(self, page)
+    }
+    #[inline]
+    fn insert(&mut self, page: u64, data: &[u8]) -> Result<(), InsertError> {
+        PageCache::insert(self, page, data)
+    }
+    #[inline]
+    fn insert_zero(&mut self, page: u64) -> Result<(), InsertError> {
+        PageCache::insert_zero(self, page)
+    }
+}
+
+/// The most shards a [`SharedCache`] splits its slots into.
+const MAX_SHARDS: usize = 64;
+
+/// The slots of a [`SharedCache`], split into shards that each have a lock.
+#[derive(Debug)]
+struct Shards {
+    /// log2 of the total slot count.
+    slot_bits: u32,
+    /// log2 of the shard count.
+    shard_bits: u32,
+    shards: Vec<Mutex<Table>>,
+}
+
+impl Shards {
+    fn new(budget: usize, page_size: usize) -> Result<Shards, CacheError> {
+        let slots = slot_count(budget, page_size)?;
+        let nshards = slots.min(MAX_SHARDS);
+        let per = slots / nshards;
+        let mut shards = Vec::new();
+        shards
+            .try_reserve_exact(nshards)
+            .map_err(|_| CacheError::OutOfMemory { bytes: nshards })?;
+        for _ in 0..nshards {
+            shards.push(Mutex::new(Table::new(per, page_size)?));
+        }
+        Ok(Shards {
+            slot_bits: slots.trailing_zeros(),
+            shard_bits: nshards.trailing_zeros(),
+            shards,
+        })
+    }
+
+    fn slots(&self) -> usize {
+        1 << self.slot_bits
+    }
+
+    /// (shard, slot within the shard) of `page`. The global slot is `page & (slots - 1)`
+    /// (QEMU's direct mapping); its high bits choose the shard, so that a thread walking
+    /// consecutive pages stays in one shard for `slots / shards` pages.
+    #[inline]
+    fn locate(&self, page: u64) -> (usize, usize) {
+        let slot = (page & ((1u64 << self.slot_bits) - 1)) as usize;
+        let local_bits = self.slot_bits - self.shard_bits;
+        (slot >> local_bits, slot & ((1 << local_bits) - 1))
+    }
+}
+
+/// Recovers the data of a lock that a panicking thread held: a shard is consistent after
+/// every statement that changes it, so a panic elsewhere cannot leave it half-updated.
+fn relock<T>(r: Result<T, std::sync::PoisonError<T>>) -> T {
+    r.unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Atomic accumulators of [`Counters`](crate::migrate::Counters).
+#[derive(Debug, Default)]
+struct AtomicCounters([AtomicU64; 9]);
+
+impl AtomicCounters {
+    fn add(&self, c: &crate::migrate::Counters) {
+        let v = c.to_array();
+        for (a, x) in self.0.iter().zip(v) {
+            if x != 0 {
+                a.fetch_add(x, Ordering::Relaxed);
+            }
+        }
+    }
+    fn get(&self) -> crate::migrate::Counters {
+        crate::migrate::Counters::from_array(core::array::from_fn(|i| {
+            self.0[i].load(Ordering::Relaxed)
+        }))
+    }
+}
+
+/// A page cache shared by every sending thread of a migration: QEMU's direct-mapped
+/// cache with its aging rule (the [module docs](self)), behind `&self`, so that any page
+/// can be sent by any thread over any connection and its cached copy is always the one
+/// last sent, whichever thread sent it.
+///
+/// * The slots are split into at most 64 shards, each behind its own lock; one page
+///   operation locks one shard for the time it takes to encode that page. Pages of
+///   different shards never wait for each other.
+/// * [`advance_round`](Self::advance_round) is one atomic increment.
+/// * [`resize`](Self::resize) may be called at any time from any thread: it waits for
+///   the chunks being encoded to finish, rebuilds the slots with the same rule as
+///   [`PageCache::resize`], and the chunks after it use the new slots.
+/// * It keeps QEMU's counters for everything sent through it
+///   ([`counters`](Self::counters)), and how often a thread found a shard locked by
+///   another ([`contention`](Self::contention)).
+///
+/// The sending rounds of [`parallel`](crate::parallel) use it; it can also be used
+/// directly.
+///
+/// # Example
+/// ```
+/// use xbzrle::cache::SharedCache;
+/// use std::sync::Arc;
+///
+/// let cache = Arc::new(SharedCache::new(1 << 20, 4096)?); // 256 slots
+/// let threads: Vec<_> = (0..2u64)
+///     .map(|t| {
+///         let cache = Arc::clone(&cache);
+///         std::thread::spawn(move || {
+///             for p in (t * 100)..(t * 100 + 100) {
+///                 cache.insert(p, &[p as u8; 4096]).unwrap();
+///             }
+///         })
+///     })
+///     .collect();
+/// threads.into_iter().for_each(|t| t.join().unwrap());
+/// assert_eq!(cache.len(), 200);
+///
+/// let mut copy = [0u8; 4096];
+/// assert!(cache.copy_out(150, &mut copy));
+/// assert_eq!(copy[0], 150);
+/// cache.resize(64 * 4096)?; // live resize: keeps what fits
+/// assert_eq!(cache.slots(), 64);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct SharedCache {
+    page_size: usize,
+    shards: RwLock<Shards>,
+    round: AtomicU64,
+    counters: AtomicCounters,
+    contended: AtomicU64,
+}
+
+/// The shards of a [`SharedCache`], read-locked for the duration of one chunk (a resize
+/// waits for it).
+pub(crate) struct Pinned<'a> {
+    cache: &'a SharedCache,
+    shards: RwLockReadGuard<'a, Shards>,
+}
+
+/// One slot of a [`SharedCache`], locked: the [`CacheAccess`] of one page decision.
+pub(crate) struct SlotGuard<'a> {
+    table: MutexGuard<'a, Table>,
+    slot: usize,
+    round: u64,
+}
+
+impl CacheAccess for SlotGuard<'_> {
+    #[inline]
+    fn lookup(&mut self, page: u64) -> Option<&mut [u8]> {
+        self.table.lookup(self.slot, page, self.round)
+    }
+    #[inline]
+    fn insert(&mut self, page: u64, data: &[u8]) -> Result<(), InsertError> {
+        let (s, r) = (self.slot, self.round);
+        self.table.insert(s, page, data, r)
+    }
+    #[inline]
+    fn insert_zero(&mut self, page: u64) -> Result<(), InsertError> {
+        let (s, r) = (self.slot, self.round);
+        self.table.claim(s, page, r)?.fill(0);
+        Ok(())
+    }
+}
+
+impl Pinned<'_> {
+    /// Locks the shard of `page` (counting contention) and returns its slot.
+    #[inline]
+    pub(crate) fn slot(&self, page: u64) -> SlotGuard<'_> {
+        let (shard, slot) = self.shards.locate(page);
+        let m = &self.shards.shards[shard];
+        let table = match m.try_lock() {
+            Ok(g) => g,
+            Err(TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(TryLockError::WouldBlock) => {
+                self.cache.contended.fetch_add(1, Ordering::Relaxed);
+                relock(m.lock())
+            }
+        };
+        SlotGuard {
+            table,
+            slot,
+            round: self.cache.round.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Adds a chunk's counts to the cache's counters.
+    pub(crate) fn add_counters(&self, c: &crate::migrate::Counters) {
+        self.cache.counters.add(c);
+    }
+}
+
+impl SharedCache {
+    /// A shared cache of `budget` bytes for pages of `page_size` bytes: the same slot
+    /// count as [`PageCache::new`] (`budget / page_size` rounded down to a power of
+    /// two), all allocated now.
+    ///
+    /// # Errors
+    /// As [`PageCache::new`].
+    pub fn new(budget: usize, page_size: usize) -> Result<SharedCache, CacheError> {
+        Ok(SharedCache {
+            page_size,
+            shards: RwLock::new(Shards::new(budget, page_size)?),
+            round: AtomicU64::new(0),
+            counters: AtomicCounters::default(),
+            contended: AtomicU64::new(0),
+        })
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, Shards> {
+        relock(self.shards.read())
+    }
+
+    /// Read-locks the slot layout for one chunk.
+    pub(crate) fn pin(&self) -> Pinned<'_> {
+        Pinned {
+            cache: self,
+            shards: self.read(),
+        }
+    }
+
+    /// The page size in bytes.
+    pub fn page_size(&self) -> usize {
+        self.page_size
+    }
+
+    /// The number of slots (a power of two).
+    pub fn slots(&self) -> usize {
+        self.read().slots()
+    }
+
+    /// The number of shards (locks) the slots are split into.
+    pub fn shards(&self) -> usize {
+        self.read().shards.len()
+    }
+
+    /// The bytes of page data the cache holds when full: `slots() * page_size()`.
+    pub fn capacity_bytes(&self) -> usize {
+        self.slots() * self.page_size
+    }
+
+    /// How many slots hold a page (a snapshot: other threads may be inserting).
+    pub fn len(&self) -> usize {
+        let s = self.read();
+        s.shards.iter().map(|m| relock(m.lock()).used).sum()
+    }
+
+    /// Whether no slot holds a page (a snapshot).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The current round (starts at 0).
+    pub fn round(&self) -> u64 {
+        self.round.load(Ordering::Relaxed)
+    }
+
+    /// Starts the next dirty-sync round, as [`PageCache::advance_round`]. Call it once
+    /// per dirty-bitmap sync, not once per thread.
+    pub fn advance_round(&self) {
+        self.round.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Whether `page` is cached, without refreshing its age.
+    pub fn contains(&self, page: u64) -> bool {
+        let s = self.read();
+        let (shard, slot) = s.locate(page);
+        let holds = relock(s.shards[shard].lock()).holds(slot, page);
+        holds
+    }
+
+    /// Copies the cached copy of `page` into `out` without refreshing its age; returns
+    /// whether `page` is cached. (A reference cannot be handed out: other threads may
+    /// change the entry as soon as its lock is released.)
+    ///
+    /// # Panics
+    /// If `out` is not one page long.
+    pub fn copy_out(&self, page: u64, out: &mut [u8]) -> bool {
+        assert_eq!(out.len(), self.page_size, "copy_out: out must be one page");
+        let s = self.read();
+        let (shard, slot) = s.locate(page);
+        let t = relock(s.shards[shard].lock());
+        match t.peek(slot, page) {
+            Some(d) => {
+                out.copy_from_slice(d);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Stores `data` as the cached copy of `page`, as [`PageCache::insert`].
+    pub fn insert(&self, page: u64, data: &[u8]) -> Result<(), InsertError> {
+        self.pin().slot(page).insert(page, data)
+    }
+
+    /// Forgets `page` if it is cached; returns whether it was.
+    pub fn remove(&self, page: u64) -> bool {
+        let s = self.read();
+        let (shard, slot) = s.locate(page);
+        let removed = relock(s.shards[shard].lock()).remove(slot, page);
+        removed
+    }
+
+    /// Empties the cache (the round counter and the counters are kept).
+    pub fn clear(&self) {
+        let s = self.read();
+        for m in &s.shards {
+            relock(m.lock()).clear();
+        }
+    }
+
+    /// Gives the cache a new budget (same page size) while other threads use it, with
+    /// the rule of [`PageCache::resize`] (entries that still fit are kept; on a
+    /// collision the most recently used one, then the one of the lowest old slot). It
+    /// waits until no chunk is being encoded, and blocks new chunks while it copies.
+    ///
+    /// On error the cache is unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use xbzrle::cache::SharedCache;
+    /// let cache = SharedCache::new(8 * 4096, 4096)?;
+    /// cache.insert(1, &[1u8; 4096])?;
+    /// cache.advance_round();
+    /// cache.insert(5, &[5u8; 4096])?; // newer; 5 & 3 == 1 & 3
+    /// cache.resize(4 * 4096)?;
+    /// assert_eq!(cache.slots(), 4);
+    /// assert!(cache.contains(5) && !cache.contains(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn resize(&self, budget: usize) -> Result<(), CacheError> {
+        let mut w = relock(self.shards.write());
+        let mut new = Shards::new(budget, self.page_size)?;
+        // old slots in global order: shard by shard, slot by slot within a shard
+        for m in w.shards.iter_mut() {
+            let t = relock(m.get_mut());
+            for (slot, data) in t.entries() {
+                let (ns, nl) = new.locate(slot.page);
+                relock(new.shards[ns].get_mut()).offer(nl, slot, data);
+            }
+        }
+        *w = new;
+        Ok(())
+    }
+
+    /// QEMU's counters for every page sent through this cache so far, by all threads.
+    pub fn counters(&self) -> crate::migrate::Counters {
+        self.counters.get()
+    }
+
+    /// How many times a thread found the shard it needed locked by another thread (lock
+    /// contention; 0 when each thread works on its own pages).
+    pub fn contention(&self) -> u64 {
+        self.contended.load(Ordering::Relaxed)
     }
 }
 
@@ -530,6 +985,68 @@ mod tests {
         assert!(!c.contains(1));
     }
 
+    /// The shared cache follows exactly the rules of `PageCache` (one implementation of
+    /// them, `Table`): random operations, resizes included, give the same answers.
+    #[test]
+    fn shared_cache_behaves_like_page_cache() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rnd = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for budget_pages in [1usize, 3, 64, 200, 1024] {
+            let mut a = PageCache::new(budget_pages * 8, 8).unwrap();
+            let b = SharedCache::new(budget_pages * 8, 8).unwrap();
+            assert_eq!(a.slots(), b.slots());
+            let mut out = [0u8; 8];
+            for _ in 0..4000 {
+                let page = rnd(3000);
+                match rnd(20) {
+                    0..=7 => {
+                        let d = [page as u8; 8];
+                        assert_eq!(a.insert(page, &d), b.insert(page, &d));
+                    }
+                    8..=13 => {
+                        let hit = a.lookup(page).map(|p| p.to_vec());
+                        let mut pinned_hit = None;
+                        {
+                            let p = b.pin();
+                            let mut s = p.slot(page);
+                            if let Some(d) = CacheAccess::lookup(&mut s, page) {
+                                pinned_hit = Some(d.to_vec());
+                            }
+                        }
+                        assert_eq!(hit, pinned_hit);
+                    }
+                    14..=16 => a.advance_round(),
+                    17 => assert_eq!(a.remove(page), b.remove(page)),
+                    _ => {
+                        let nb = (rnd(2 * budget_pages as u64) as usize + 1) * 8;
+                        a.resize(nb).unwrap();
+                        b.resize(nb).unwrap();
+                    }
+                }
+                while b.round() < a.round() {
+                    b.advance_round();
+                }
+                assert_eq!(a.len(), b.len());
+                assert_eq!(a.contains(page), b.contains(page));
+                assert_eq!(a.peek(page).is_some(), b.copy_out(page, &mut out));
+                if let Some(p) = a.peek(page) {
+                    assert_eq!(p, out);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shared_cache_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<SharedCache>();
+    }
+
     #[test]
     fn resize_keeps_what_fits_and_most_recent_on_collision() {
         let mut c = PageCache::new(8 * 4, 4).unwrap(); // 8 slots
@@ -560,11 +1077,11 @@ mod tests {
     /// Everything a caller can observe of the cache (and its hidden slot ages).
     fn state(c: &PageCache) -> (usize, Vec<(u64, u64)>, Vec<u8>, u64, usize) {
         (
-            c.page_size,
-            c.meta.iter().map(|m| (m.page, m.age)).collect(),
-            c.data.clone(),
+            c.table.page_size,
+            c.table.meta.iter().map(|m| (m.page, m.age)).collect(),
+            c.table.data.clone(),
             c.round,
-            c.used,
+            c.table.used,
         )
     }
 
@@ -633,7 +1150,7 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(
                     c.len(),
-                    c.meta.iter().filter(|m| m.page != EMPTY).count()
+                    c.table.meta.iter().filter(|m| m.page != EMPTY).count()
                 );
             }
         }

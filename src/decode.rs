@@ -111,6 +111,28 @@ fn literal_header_missing(delta: &[u8], i: usize) -> DecodeError {
     DecodeError::new(kind, i)
 }
 
+/// Validates `delta` for a page of `page_len` bytes, then calls `literal(d, bytes)` for
+/// each literal run (the bytes for `page[d..d + bytes.len()]`), in order, stopping at the
+/// first `Err` of the callback. Nothing is called for a refused delta. This is how a
+/// destination that cannot hand out `&mut [u8]` over its memory applies a delta: it
+/// writes only the literal runs.
+#[cfg(feature = "std")]
+pub(crate) fn for_each_literal<E>(
+    delta: &[u8],
+    page_len: usize,
+    mut literal: impl FnMut(usize, &[u8]) -> Result<(), E>,
+) -> Result<Result<usize, E>, DecodeError> {
+    let end = validate(delta, page_len)?;
+    let mut res = Ok(());
+    let again = walk(delta, page_len, |d, i, m| {
+        if res.is_ok() {
+            res = literal(d, &delta[i..i + m]);
+        }
+    });
+    debug_assert_eq!(again, Ok(end));
+    Ok(res.map(|()| end))
+}
+
 /// Applies a delta that [`validate`] accepted for a page of `page.len()` bytes.
 ///
 /// Safe code with ordinary bounds checks: on a delta that was not validated it may stop

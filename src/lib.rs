@@ -40,6 +40,8 @@
 //! * [`validate`]: what [`decode`] would return, without touching a page.
 //! * `cache` and `migrate` (feature `std`): QEMU's XBZRLE page cache and the sender
 //!   and receiver sides of a migration, with QEMU's counters.
+//! * `parallel` (feature `std`): parallel RAM migration over any number of
+//!   connections through one shared, thread-safe cache, on the engine's own threads.
 //! * `qemu_stream` (feature `std`): a reader for the RAM part of a real QEMU
 //!   migration stream, rebuilding the guest's RAM blocks.
 //!
@@ -63,6 +65,8 @@ mod error;
 mod kernel;
 #[cfg(feature = "std")]
 pub mod migrate;
+#[cfg(feature = "std")]
+pub mod parallel;
 #[cfg(feature = "std")]
 pub mod qemu_stream;
 mod uleb;

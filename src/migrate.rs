@@ -161,6 +161,36 @@ impl Counters {
         }
     }
 
+    /// The fields in declaration order (for atomic accumulation).
+    pub(crate) fn to_array(self) -> [u64; 9] {
+        [
+            self.bytes,
+            self.pages,
+            self.lookups,
+            self.cache_miss,
+            self.overflow,
+            self.unchanged,
+            self.zero_pages,
+            self.raw_pages,
+            self.payload_bytes,
+        ]
+    }
+
+    /// The inverse of `to_array`.
+    pub(crate) fn from_array(a: [u64; 9]) -> Counters {
+        Counters {
+            bytes: a[0],
+            pages: a[1],
+            lookups: a[2],
+            cache_miss: a[3],
+            overflow: a[4],
+            unchanged: a[5],
+            zero_pages: a[6],
+            raw_pages: a[7],
+            payload_bytes: a[8],
+        }
+    }
+
     /// The counts accumulated since `earlier` (a copy taken before), for per-round rates.
     ///
     /// # Example
@@ -281,50 +311,86 @@ impl Sender {
             "send_page: the page must be exactly one page long"
         );
         self.current.copy_from_slice(page);
-        let c = &mut self.counters;
-
-        if crate::is_zero_page(&self.current) {
-            c.zero_pages += 1;
-            // the receiver will hold zeros; a busy slot keeps another page, which is fine
-            let _ = self.cache.insert_zero(page_no);
-            return PageRecord::Zero;
+        match decide(
+            &mut self.cache,
+            &self.encoder,
+            page_no,
+            &self.current,
+            &mut self.encoded,
+            &mut self.counters,
+        ) {
+            Decision::Unchanged => PageRecord::Unchanged,
+            Decision::Zero => PageRecord::Zero,
+            Decision::Raw => PageRecord::Raw(&self.current),
+            Decision::Xbzrle(len) => PageRecord::Xbzrle(&self.encoded[..len]),
         }
+    }
+}
 
-        c.lookups += 1;
-        let Some(cached) = self.cache.lookup(page_no) else {
-            c.cache_miss += 1;
+/// What [`decide`] chose for a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// Cached copy equals the page.
+    Unchanged,
+    /// All-zero page.
+    Zero,
+    /// Send `current` verbatim.
+    Raw,
+    /// Send `encoded[..len]`.
+    Xbzrle(usize),
+}
+
+/// The sending decision of SPEC §6 for one page, shared by [`Sender`] and the parallel
+/// rounds: `current` is a private copy of the page (nobody else writes it), `encoded` a
+/// page-sized output buffer. Updates the cache to what the receiver will hold, and the
+/// counters.
+#[inline]
+pub(crate) fn decide<C: crate::cache::CacheAccess>(
+    cache: &mut C,
+    encoder: &Encoder,
+    page_no: u64,
+    current: &[u8],
+    encoded: &mut [u8],
+    c: &mut Counters,
+) -> Decision {
+    if crate::is_zero_page(current) {
+        c.zero_pages += 1;
+        // the receiver will hold zeros; a busy slot keeps another page, which is fine
+        let _ = cache.insert_zero(page_no);
+        return Decision::Zero;
+    }
+
+    c.lookups += 1;
+    let Some(cached) = cache.lookup(page_no) else {
+        c.cache_miss += 1;
+        c.raw_pages += 1;
+        // cache what we send, if the aging rule lets us; otherwise send uncached
+        let _ = cache.insert(page_no, current);
+        return Decision::Raw;
+    };
+
+    match encoder.encode(cached, current, encoded) {
+        Ok(0) => {
+            c.unchanged += 1;
+            Decision::Unchanged
+        }
+        Ok(len) => {
+            cached.copy_from_slice(current);
+            c.pages += 1;
+            c.bytes += len as u64 + 3;
+            c.payload_bytes += len as u64;
+            Decision::Xbzrle(len)
+        }
+        Err(EncodeError::Overflow) => {
+            // the receiver will hold the raw page: so must the cache
+            cached.copy_from_slice(current);
+            c.overflow += 1;
             c.raw_pages += 1;
-            // cache what we send, if the aging rule lets us; otherwise send uncached
-            let _ = self.cache.insert(page_no, &self.current);
-            return PageRecord::Raw(&self.current);
-        };
-
-        match self
-            .encoder
-            .encode(cached, &self.current, &mut self.encoded)
-        {
-            Ok(0) => {
-                c.unchanged += 1;
-                PageRecord::Unchanged
-            }
-            Ok(len) => {
-                cached.copy_from_slice(&self.current);
-                c.pages += 1;
-                c.bytes += len as u64 + 3;
-                c.payload_bytes += len as u64;
-                PageRecord::Xbzrle(&self.encoded[..len])
-            }
-            Err(EncodeError::Overflow) => {
-                // the receiver will hold the raw page: so must the cache
-                cached.copy_from_slice(&self.current);
-                c.overflow += 1;
-                c.raw_pages += 1;
-                c.bytes += self.current.len() as u64;
-                PageRecord::Raw(&self.current)
-            }
-            Err(e @ (EncodeError::LengthMismatch { .. } | EncodeError::PageTooLarge { .. })) => {
-                unreachable!("page size was validated at construction: {e}")
-            }
+            c.bytes += current.len() as u64;
+            Decision::Raw
+        }
+        Err(e @ (EncodeError::LengthMismatch { .. } | EncodeError::PageTooLarge { .. })) => {
+            unreachable!("page size was validated at construction: {e}")
         }
     }
 }

@@ -1,0 +1,708 @@
+//! The chunk payload: [`Round::encode`] on the source, [`Applier::apply`] on the
+//! destination. The byte layout is documented in `docs/parallel-migration.md` and in
+//! the [module docs](super).
+
+use core::fmt;
+use std::io::{self, Read, Write};
+use std::vec::Vec;
+
+use super::guest::{GuestRead, GuestWrite, MemoryError};
+use super::range::{check_ranges, MemoryRange, RangeError};
+use crate::cache::{CacheError, SharedCache};
+use crate::migrate::{decide, Counters, Decision};
+use crate::{DecodeError, Encoder};
+
+/// First two bytes of every chunk payload: `"XB"`.
+pub const PAYLOAD_MAGIC: [u8; 2] = *b"XB";
+/// Version of the chunk payload format written by this crate (byte 2).
+pub const PAYLOAD_VERSION: u8 = 1;
+/// Record tag: the page equals what the destination holds; nothing follows.
+pub const TAG_UNCHANGED: u8 = 0x00;
+/// Record tag: the page is all zero; nothing follows.
+pub const TAG_ZERO: u8 = 0x01;
+/// Record tag: the whole page follows, `page_size` bytes.
+pub const TAG_RAW: u8 = 0x02;
+/// Record tag: an XBZRLE delta follows: its length (u16, little-endian, 1 to
+/// `page_size`), then the delta.
+pub const TAG_XBZRLE: u8 = 0x03;
+/// The byte after the last record of a payload.
+pub const PAYLOAD_END: u8 = 0xE0;
+
+/// The kind of a round: what the source may send and how the cache is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoundKind {
+    /// Iteration 0: every page is sent zero or raw; the cache is not used or filled
+    /// (QEMU does not cache before its first full pass either).
+    Bulk,
+    /// An iteration of the live phase: XBZRLE against the shared cache, which is updated
+    /// to what the destination will hold.
+    Delta,
+    /// The last round, with the guest paused: as `Delta` (the cache stays consistent, so
+    /// that a later round, such as cloud-hypervisor's post-snapshot round, is still
+    /// correct).
+    Final,
+}
+
+impl RoundKind {
+    /// The byte that stands for this kind in a payload header (0, 1, 2).
+    pub fn to_byte(self) -> u8 {
+        match self {
+            RoundKind::Bulk => 0,
+            RoundKind::Delta => 1,
+            RoundKind::Final => 2,
+        }
+    }
+
+    /// The kind for a payload header byte.
+    pub fn from_byte(b: u8) -> Option<RoundKind> {
+        match b {
+            0 => Some(RoundKind::Bulk),
+            1 => Some(RoundKind::Delta),
+            2 => Some(RoundKind::Final),
+            _ => None,
+        }
+    }
+}
+
+/// What one chunk contained (returned by [`Round::encode`] and [`Applier::apply`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChunkStats {
+    /// Pages in the chunk.
+    pub pages: u64,
+    /// Pages sent as "unchanged".
+    pub unchanged: u64,
+    /// Pages sent as zero pages.
+    pub zero: u64,
+    /// Pages sent raw.
+    pub raw: u64,
+    /// Pages sent as XBZRLE deltas.
+    pub xbzrle: u64,
+    /// Payload bytes written or read, header and end byte included.
+    pub bytes: u64,
+}
+
+impl ChunkStats {
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &ChunkStats) {
+        self.pages += other.pages;
+        self.unchanged += other.unchanged;
+        self.zero += other.zero;
+        self.raw += other.raw;
+        self.xbzrle += other.xbzrle;
+        self.bytes += other.bytes;
+    }
+}
+
+/// Why [`Round::encode`] failed. The payload written so far is incomplete; and since the
+/// cache was already updated for the pages of this chunk that were encoded, the
+/// destination must not be assumed to hold them: call [`SharedCache::clear`] before
+/// sending these ranges again (or abort the migration).
+#[derive(Debug)]
+pub enum SendError {
+    /// The range table was refused (nothing was read or written).
+    Ranges(RangeError),
+    /// A range is outside guest memory (nothing was written).
+    Memory(MemoryError),
+    /// The writer failed.
+    Io(io::Error),
+}
+
+impl fmt::Display for SendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SendError::Ranges(e) => write!(f, "cannot send chunk: {e}"),
+            SendError::Memory(e) => write!(f, "cannot send chunk: {e}"),
+            SendError::Io(e) => write!(f, "cannot send chunk: write failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SendError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SendError::Ranges(e) => Some(e),
+            SendError::Memory(e) => Some(e),
+            SendError::Io(e) => Some(e),
+        }
+    }
+}
+
+impl From<io::Error> for SendError {
+    fn from(e: io::Error) -> Self {
+        SendError::Io(e)
+    }
+}
+
+/// One round of a migration on the source, shared by the engine's worker threads
+/// (`&Round` is `Send + Sync`): each thread calls [`encode`](Self::encode) for the
+/// chunks it takes, writing to the connection it owns.
+///
+/// Creating a round starts the cache's next round
+/// ([`SharedCache::advance_round`]): create exactly one per dirty-bitmap sync.
+///
+/// # Example
+/// ```
+/// use xbzrle::cache::SharedCache;
+/// use xbzrle::parallel::{Applier, MemoryRange, OwnedMemory, Round, RoundKind, GuestWrite};
+///
+/// let src = OwnedMemory::new(0, 16 * 4096);
+/// let dst = OwnedMemory::new(0, 16 * 4096);
+/// let cache = SharedCache::new(1 << 20, 4096)?;
+/// let applier = Applier::new(4096)?;
+/// let all = [MemoryRange::new(0, 16 * 4096)];
+///
+/// src.write_from(0, &[1; 4096 * 16])?;
+/// for (kind, dirty) in [(RoundKind::Bulk, all), (RoundKind::Delta, all), (RoundKind::Final, all)] {
+///     let round = Round::new(&cache, kind);
+///     let mut wire = Vec::new();
+///     round.encode(&src, &dirty, &mut wire)?;
+///     applier.apply(&dst, &dirty, &mut &wire[..])?;
+///     assert_eq!(dst.to_vec(), src.to_vec());
+///     src.write_from(100, b"the guest writes")?; // dirties page 0
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Round<'c> {
+    cache: &'c SharedCache,
+    kind: RoundKind,
+    encoder: Encoder,
+}
+
+/// Output buffer size: payload bytes are gathered and written in pieces of about this
+/// size, so a socket sees few large writes.
+const OUT_BUF: usize = 64 * 1024;
+
+struct Out<'w, W: Write + ?Sized> {
+    w: &'w mut W,
+    buf: Vec<u8>,
+    written: u64,
+}
+
+impl<W: Write + ?Sized> Out<'_, W> {
+    #[inline]
+    fn maybe_flush(&mut self) -> io::Result<()> {
+        if self.buf.len() >= OUT_BUF {
+            self.flush_buf()?;
+        }
+        Ok(())
+    }
+    fn flush_buf(&mut self) -> io::Result<()> {
+        self.w.write_all(&self.buf)?;
+        self.written += self.buf.len() as u64;
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+impl<'c> Round<'c> {
+    /// A round of `kind` over `cache`, with the fastest encoder kernel of this CPU.
+    /// Starts the cache's next round.
+    pub fn new(cache: &'c SharedCache, kind: RoundKind) -> Round<'c> {
+        Round::with_encoder(cache, kind, Encoder::new())
+    }
+
+    /// Like [`new`](Self::new), with a chosen encoder (kernel).
+    pub fn with_encoder(cache: &'c SharedCache, kind: RoundKind, encoder: Encoder) -> Round<'c> {
+        cache.advance_round();
+        Round {
+            cache,
+            kind,
+            encoder,
+        }
+    }
+
+    /// The round's kind.
+    pub fn kind(&self) -> RoundKind {
+        self.kind
+    }
+
+    /// The page size (the cache's).
+    pub fn page_size(&self) -> usize {
+        self.cache.page_size()
+    }
+
+    /// The cache.
+    pub fn cache(&self) -> &'c SharedCache {
+        self.cache
+    }
+
+    /// Writes the payload for one chunk of pages — `ranges`, a table as
+    /// [`check_ranges`] accepts, in its order — to `w`, reading each page of `mem` into
+    /// a private copy first. Callable from any number of threads at once, with disjoint
+    /// pages (the ranges of one round must be disjoint: [`normalize`](super::normalize)).
+    /// Writes with `write_all` in pieces of about 64 KiB, then flushes `w`.
+    ///
+    /// Allocates two pages and the output buffer per call (not per page).
+    ///
+    /// # Errors
+    /// See [`SendError`]; ranges are checked against `mem` before anything is written.
+    pub fn encode<M, W>(
+        &self,
+        mem: &M,
+        ranges: &[MemoryRange],
+        w: &mut W,
+    ) -> Result<ChunkStats, SendError>
+    where
+        M: GuestRead + ?Sized,
+        W: Write + ?Sized,
+    {
+        let ps = self.page_size();
+        let npages = check_ranges(ranges, ps).map_err(SendError::Ranges)?;
+        for r in ranges {
+            mem.check_range(r.gpa, r.length)
+                .map_err(SendError::Memory)?;
+        }
+        let declared = u32::try_from(npages).map_err(|_| {
+            SendError::Io(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "a chunk holds at most 2^32 - 1 pages",
+            ))
+        })?;
+        let mut out = Out {
+            w,
+            buf: Vec::with_capacity(OUT_BUF + ps + 8),
+            written: 0,
+        };
+        out.buf.extend_from_slice(&PAYLOAD_MAGIC);
+        out.buf.push(PAYLOAD_VERSION);
+        out.buf.push(self.kind.to_byte());
+        out.buf.extend_from_slice(&declared.to_le_bytes());
+        let mut stats = ChunkStats {
+            pages: npages,
+            ..ChunkStats::default()
+        };
+        match self.kind {
+            RoundKind::Bulk => self.encode_bulk(mem, ranges, &mut out, &mut stats)?,
+            RoundKind::Delta | RoundKind::Final => {
+                self.encode_delta(mem, ranges, &mut out, &mut stats)?
+            }
+        }
+        out.buf.push(PAYLOAD_END);
+        out.flush_buf()?;
+        out.w.flush()?;
+        stats.bytes = out.written;
+        Ok(stats)
+    }
+
+    fn encode_bulk<M, W>(
+        &self,
+        mem: &M,
+        ranges: &[MemoryRange],
+        out: &mut Out<'_, W>,
+        stats: &mut ChunkStats,
+    ) -> Result<(), SendError>
+    where
+        M: GuestRead + ?Sized,
+        W: Write + ?Sized,
+    {
+        let ps = self.page_size();
+        for r in ranges {
+            let mut gpa = r.gpa;
+            while gpa < r.end() {
+                // the page is read straight into the output buffer (our private copy):
+                // the zero check sees only that copy
+                let at = out.buf.len();
+                out.buf.push(TAG_RAW);
+                out.buf.resize(at + 1 + ps, 0);
+                let page = &mut out.buf[at + 1..];
+                mem.read_into(gpa, page).map_err(SendError::Memory)?;
+                if crate::is_zero_page(page) {
+                    out.buf.truncate(at);
+                    out.buf.push(TAG_ZERO);
+                    stats.zero += 1;
+                } else {
+                    stats.raw += 1;
+                }
+                out.maybe_flush()?;
+                gpa += ps as u64;
+            }
+        }
+        Ok(())
+    }
+
+    fn encode_delta<M, W>(
+        &self,
+        mem: &M,
+        ranges: &[MemoryRange],
+        out: &mut Out<'_, W>,
+        stats: &mut ChunkStats,
+    ) -> Result<(), SendError>
+    where
+        M: GuestRead + ?Sized,
+        W: Write + ?Sized,
+    {
+        let ps = self.page_size();
+        let mut current = std::vec![0u8; ps];
+        let mut counters = Counters::default();
+        let pinned = self.cache.pin();
+        let res = (|| {
+            for r in ranges {
+                let mut gpa = r.gpa;
+                while gpa < r.end() {
+                    mem.read_into(gpa, &mut current)
+                        .map_err(SendError::Memory)?;
+                    let page_no = gpa / ps as u64;
+                    // reserve tag + length + one page; the delta is encoded in place
+                    let at = out.buf.len();
+                    out.buf.resize(at + 3 + ps, 0);
+                    let d = {
+                        let mut slot = pinned.slot(page_no);
+                        decide(
+                            &mut slot,
+                            &self.encoder,
+                            page_no,
+                            &current,
+                            &mut out.buf[at + 3..],
+                            &mut counters,
+                        )
+                    };
+                    match d {
+                        Decision::Unchanged => {
+                            out.buf.truncate(at);
+                            out.buf.push(TAG_UNCHANGED);
+                            stats.unchanged += 1;
+                        }
+                        Decision::Zero => {
+                            out.buf.truncate(at);
+                            out.buf.push(TAG_ZERO);
+                            stats.zero += 1;
+                        }
+                        Decision::Raw => {
+                            out.buf.truncate(at);
+                            out.buf.push(TAG_RAW);
+                            out.buf.extend_from_slice(&current);
+                            stats.raw += 1;
+                        }
+                        Decision::Xbzrle(len) => {
+                            out.buf[at] = TAG_XBZRLE;
+                            // len <= page size <= 16384 fits in u16
+                            out.buf[at + 1..at + 3].copy_from_slice(&(len as u16).to_le_bytes());
+                            out.buf.truncate(at + 3 + len);
+                            stats.xbzrle += 1;
+                        }
+                    }
+                    out.maybe_flush()?;
+                    gpa += ps as u64;
+                }
+            }
+            Ok(())
+        })();
+        pinned.add_counters(&counters);
+        res
+    }
+}
+
+/// What was wrong with a payload that [`Applier::apply`] refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApplyErrorKind {
+    /// The range table was refused (nothing was read or written).
+    Ranges(RangeError),
+    /// A range is outside the destination's memory (nothing was read or written), or
+    /// the memory refused a write.
+    Memory(MemoryError),
+    /// The payload ended early (the reader reported end of file).
+    Truncated,
+    /// The reader failed with this error.
+    Io(io::ErrorKind),
+    /// The first two bytes are not [`PAYLOAD_MAGIC`].
+    BadMagic,
+    /// A payload version this crate does not read.
+    BadVersion(u8),
+    /// A round-kind byte that is not 0, 1 or 2.
+    BadRoundKind(u8),
+    /// The header's page count is not the number of pages of the range table.
+    PageCount {
+        /// The count in the header.
+        declared: u32,
+        /// The pages of the range table.
+        expected: u64,
+    },
+    /// An unknown record tag.
+    BadTag(u8),
+    /// A record that a bulk payload cannot carry (unchanged, XBZRLE: the destination
+    /// holds nothing to apply them to in iteration 0).
+    NotInBulk(u8),
+    /// An XBZRLE length of 0 or longer than a page.
+    BadDeltaLength(u16),
+    /// The XBZRLE delta is invalid (its own offset is within the delta).
+    Delta(DecodeError),
+    /// The byte after the last record is not [`PAYLOAD_END`].
+    BadEnd(u8),
+}
+
+impl fmt::Display for ApplyErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            ApplyErrorKind::Ranges(e) => e.fmt(f),
+            ApplyErrorKind::Memory(e) => e.fmt(f),
+            ApplyErrorKind::Truncated => f.write_str("payload truncated"),
+            ApplyErrorKind::Io(k) => write!(f, "read failed: {k}"),
+            ApplyErrorKind::BadMagic => f.write_str("not a chunk payload (bad magic)"),
+            ApplyErrorKind::BadVersion(v) => write!(f, "unsupported payload version {v}"),
+            ApplyErrorKind::BadRoundKind(k) => write!(f, "unknown round kind {k}"),
+            ApplyErrorKind::PageCount { declared, expected } => write!(
+                f,
+                "payload declares {declared} pages, the range table has {expected}"
+            ),
+            ApplyErrorKind::BadTag(t) => write!(f, "unknown record tag {t:#04x}"),
+            ApplyErrorKind::NotInBulk(t) => {
+                write!(f, "record tag {t:#04x} is not allowed in a bulk payload")
+            }
+            ApplyErrorKind::BadDeltaLength(n) => {
+                write!(f, "XBZRLE record length {n} is 0 or longer than a page")
+            }
+            ApplyErrorKind::Delta(e) => e.fmt(f),
+            ApplyErrorKind::BadEnd(b) => {
+                write!(f, "expected the end-of-payload byte 0xe0, found {b:#04x}")
+            }
+        }
+    }
+}
+
+/// A payload that [`Applier::apply`] refused: where and why. Every page before
+/// [`page`](Self::page) was applied; that page and the ones after it were not touched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApplyError {
+    pub(crate) kind: ApplyErrorKind,
+    pub(crate) offset: u64,
+    pub(crate) page: Option<u64>,
+    pub(crate) chunk: Option<u64>,
+}
+
+impl ApplyError {
+    pub(crate) fn new(kind: ApplyErrorKind, offset: u64, page: Option<u64>) -> ApplyError {
+        ApplyError {
+            kind,
+            offset,
+            page,
+            chunk: None,
+        }
+    }
+
+    /// Why the payload was refused.
+    pub fn kind(&self) -> ApplyErrorKind {
+        self.kind
+    }
+
+    /// Byte offset in the payload of the field that was refused (for a bad delta: of its
+    /// record's tag; the delta's own offset is in the [`DecodeError`]).
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    /// Guest-physical address of the page whose record was refused, if the error is
+    /// about one page.
+    pub fn page(&self) -> Option<u64> {
+        self.page
+    }
+
+    /// The chunk's sequence number, when known (the standalone [stream](super::stream)
+    /// fills it in).
+    pub fn chunk(&self) -> Option<u64> {
+        self.chunk
+    }
+}
+
+impl fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("chunk payload refused")?;
+        if let Some(c) = self.chunk {
+            write!(f, " (chunk {c})")?;
+        }
+        write!(f, " at byte {}", self.offset)?;
+        if let Some(p) = self.page {
+            write!(f, ", page {p:#x}")?;
+        }
+        write!(f, ": {}", self.kind)
+    }
+}
+
+impl std::error::Error for ApplyError {}
+
+/// The destination side: applies chunk payloads to guest memory through
+/// [`GuestWrite`]. Needs no cache (the destination's memory is the old copy); `&Applier`
+/// is shared by the engine's receiving threads.
+///
+/// Every page is applied atomically: a raw page or a delta is read whole (at most one
+/// page of bytes) and validated before the first byte of guest memory is written; for a
+/// delta only its literal runs are written. Nothing is written outside `ranges`, and no
+/// allocation depends on a length read from the payload.
+///
+/// # Example
+/// ```
+/// use xbzrle::parallel::{Applier, ApplyErrorKind, MemoryRange, OwnedMemory};
+/// let dst = OwnedMemory::new(0, 4096);
+/// let applier = Applier::new(4096)?;
+/// let one = [MemoryRange::new(0, 4096)];
+/// // header (delta round, 1 page), an XBZRLE record that sets byte 100, end byte
+/// let payload = [b'X', b'B', 1, 1, 1, 0, 0, 0, 0x03, 3, 0, 0x64, 0x01, 0xaa, 0xe0];
+/// applier.apply(&dst, &one, &mut &payload[..])?;
+/// assert_eq!(dst.to_vec()[100], 0xaa);
+///
+/// let err = applier.apply(&dst, &one, &mut &payload[..12]).unwrap_err();
+/// assert_eq!(err.kind(), ApplyErrorKind::Truncated);
+/// assert_eq!((err.offset(), err.page()), (8, Some(0)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Applier {
+    page_size: usize,
+}
+
+/// Reads exactly `buf.len()` bytes at payload offset `*pos`.
+fn read_at<R: Read + ?Sized>(
+    r: &mut R,
+    buf: &mut [u8],
+    pos: &mut u64,
+    field: u64,
+    page: Option<u64>,
+) -> Result<(), ApplyError> {
+    match r.read_exact(buf) {
+        Ok(()) => {
+            *pos += buf.len() as u64;
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+            Err(ApplyError::new(ApplyErrorKind::Truncated, field, page))
+        }
+        Err(e) => Err(ApplyError::new(ApplyErrorKind::Io(e.kind()), field, page)),
+    }
+}
+
+impl Applier {
+    /// An applier for pages of `page_size` bytes.
+    ///
+    /// # Errors
+    /// [`CacheError::BadPageSize`] for 0 or more than
+    /// [`MAX_PAGE_SIZE`](crate::MAX_PAGE_SIZE).
+    pub fn new(page_size: usize) -> Result<Applier, CacheError> {
+        if page_size == 0 || page_size > crate::MAX_PAGE_SIZE {
+            return Err(CacheError::BadPageSize { page_size });
+        }
+        Ok(Applier { page_size })
+    }
+
+    /// The page size.
+    pub fn page_size(&self) -> usize {
+        self.page_size
+    }
+
+    /// Reads one chunk payload from `r` for the pages of `ranges` (the same table, in the
+    /// same order, as the source encoded) and applies it to `mem`. Reads exactly the
+    /// payload and not one byte more, so `r` may be a buffered reader shared by the
+    /// following chunks (with a socket, use a `BufReader`: the applier reads a record at
+    /// a time).
+    ///
+    /// # Errors
+    /// [`ApplyError`], with the byte offset and page. Pages before that page were
+    /// applied; it and the ones after were not touched.
+    pub fn apply<M, R>(
+        &self,
+        mem: &M,
+        ranges: &[MemoryRange],
+        r: &mut R,
+    ) -> Result<ChunkStats, ApplyError>
+    where
+        M: GuestWrite + ?Sized,
+        R: Read + ?Sized,
+    {
+        use ApplyErrorKind as K;
+        let ps = self.page_size;
+        let expected =
+            check_ranges(ranges, ps).map_err(|e| ApplyError::new(K::Ranges(e), 0, None))?;
+        for r in ranges {
+            mem.check_range(r.gpa, r.length)
+                .map_err(|e| ApplyError::new(K::Memory(e), 0, Some(r.gpa)))?;
+        }
+        let mut pos = 0u64;
+        let mut head = [0u8; 8];
+        read_at(r, &mut head, &mut pos, 0, None)?;
+        if head[..2] != PAYLOAD_MAGIC {
+            return Err(ApplyError::new(K::BadMagic, 0, None));
+        }
+        if head[2] != PAYLOAD_VERSION {
+            return Err(ApplyError::new(K::BadVersion(head[2]), 2, None));
+        }
+        let kind = RoundKind::from_byte(head[3]).ok_or(ApplyError::new(
+            K::BadRoundKind(head[3]),
+            3,
+            None,
+        ))?;
+        let declared = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+        if u64::from(declared) != expected {
+            return Err(ApplyError::new(
+                K::PageCount { declared, expected },
+                4,
+                None,
+            ));
+        }
+        let mut stats = ChunkStats {
+            pages: expected,
+            ..ChunkStats::default()
+        };
+        // the only buffer: one page, whatever the payload says
+        let mut buf = std::vec![0u8; ps];
+        for range in ranges {
+            let mut gpa = range.gpa;
+            while gpa < range.end() {
+                let at = pos;
+                let page = Some(gpa);
+                let mut tag = [0u8; 1];
+                read_at(r, &mut tag, &mut pos, at, page)?;
+                let tag = tag[0];
+                if kind == RoundKind::Bulk && !matches!(tag, TAG_ZERO | TAG_RAW) {
+                    let k = if tag <= TAG_XBZRLE {
+                        K::NotInBulk(tag)
+                    } else {
+                        K::BadTag(tag)
+                    };
+                    return Err(ApplyError::new(k, at, page));
+                }
+                let mem_err = |e| ApplyError::new(K::Memory(e), at, page);
+                match tag {
+                    TAG_UNCHANGED => stats.unchanged += 1,
+                    TAG_ZERO => {
+                        mem.write_zeros(gpa, ps as u64).map_err(mem_err)?;
+                        stats.zero += 1;
+                    }
+                    TAG_RAW => {
+                        read_at(r, &mut buf, &mut pos, at, page)?;
+                        mem.write_from(gpa, &buf).map_err(mem_err)?;
+                        stats.raw += 1;
+                    }
+                    TAG_XBZRLE => {
+                        let mut len = [0u8; 2];
+                        read_at(r, &mut len, &mut pos, at, page)?;
+                        let n = u16::from_le_bytes(len);
+                        if n == 0 || usize::from(n) > ps {
+                            return Err(ApplyError::new(K::BadDeltaLength(n), at + 1, page));
+                        }
+                        let delta = &mut buf[..usize::from(n)];
+                        read_at(r, delta, &mut pos, at, page)?;
+                        // validated whole before anything is written; then only the
+                        // literal runs are written
+                        match crate::decode::for_each_literal(delta, ps, |d, lit| {
+                            mem.write_from(gpa + d as u64, lit)
+                        }) {
+                            Ok(Ok(_)) => {}
+                            Ok(Err(e)) => return Err(mem_err(e)),
+                            Err(e) => return Err(ApplyError::new(K::Delta(e), at, page)),
+                        }
+                        stats.xbzrle += 1;
+                    }
+                    other => return Err(ApplyError::new(K::BadTag(other), at, page)),
+                }
+                gpa += ps as u64;
+            }
+        }
+        let at = pos;
+        let mut end = [0u8; 1];
+        read_at(r, &mut end, &mut pos, at, None)?;
+        if end[0] != PAYLOAD_END {
+            return Err(ApplyError::new(K::BadEnd(end[0]), at, None));
+        }
+        stats.bytes = pos;
+        Ok(stats)
+    }
+}
