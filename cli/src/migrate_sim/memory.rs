@@ -3,25 +3,24 @@
 //!
 //! Memory is held as `AtomicU64` words so that the concurrent reads and writes a live
 //! migration is made of are ordinary safe Rust (relaxed atomic loads and stores compile to
-//! plain moves). Nothing ever looks at shared memory in place: a page is first copied
-//! into a private scratch page ([`GuestMem::read_page`]), and encoders, zero checks and
-//! the verification work on that copy. A page that changes while it is being copied is
-//! marked dirty again by the workload after its write, so it is resent in a later round.
+//! plain moves). The workload thread writes it through [`GuestMem::write_page`]; the
+//! migration reaches it as a VMM reaches guest memory it mapped itself, through
+//! [`GuestMem::region`], the crate's [`RawRegion`] (`xbzrle::parallel`), which copies each
+//! page into a private scratch page before an encoder or a zero check looks at it. A page
+//! that changes while it is being copied is marked dirty again by the workload after its
+//! write, so it is resent in a later round.
+//!
+//! Range tables are the crate's [`MemoryRange`]s (guest-physical byte addresses; guest
+//! address 0 is the first byte of the region), built with its `ranges_from_bitmap` and cut
+//! with its `split_chunks`.
 
 use std::alloc::{alloc_zeroed, Layout};
 use std::sync::atomic::{AtomicU64, Ordering};
+use xbzrle::parallel::{MemoryRange, RawRegion};
 
 /// The page size of the simulated guest (x86's, and what the format's benchmarks use).
 pub const PAGE: usize = 4096;
 const WORDS: usize = PAGE / 8;
-
-/// A run of consecutive guest pages: the unit of the range table a VMM sends with each
-/// chunk (cloud-hypervisor's `MemoryRange`, in pages instead of bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Range {
-    pub first: u64,
-    pub count: u32,
-}
 
 /// `n` zeroed atomics from the allocator's zeroed allocation: for large sizes these are
 /// fresh pages that the OS maps lazily, so untouched (zero) guest pages cost no memory and
@@ -78,17 +77,51 @@ impl GuestMem {
         })
     }
 
-    /// Touches every page for writing (keeping its zero contents), so that the memory is
-    /// backed before the migration starts, as a VMM with preallocated guest memory has it
-    /// (cloud-hypervisor's `prefault=on`, QEMU's `prealloc`). Without it, first-touch page
-    /// faults (slow and erratic in a virtual machine) land inside the measured rounds.
+    /// Writes a zero into every page, so that the memory is backed by real, writable
+    /// pages before the migration starts, as a VMM with preallocated guest memory has it
+    /// (cloud-hypervisor's `prefault=on`, QEMU's `prealloc`). Without it, first-touch
+    /// page faults (the kernel zeroing a fresh page, slow and erratic in a virtual
+    /// machine) land inside the measured rounds. Call it on a fresh (all-zero) region
+    /// only, with no other thread using it.
+    ///
+    /// It must be a store: a read fault, or an RMW that the compiler may turn into a
+    /// load (`fetch_or(0)`, what this did before), only maps the kernel's shared zero
+    /// page, and the first real write faults again later, inside a measured round (the
+    /// cause of bulk rounds that took 10x longer in some runs: docs/migrate-sim.md).
     pub fn prefault(&self) {
         use rayon::prelude::*;
         self.words.par_chunks(WORDS * 512).for_each(|c| {
             for page in c.chunks(WORDS) {
-                page[0].fetch_or(0, Ordering::Relaxed);
+                page[0].store(0, Ordering::Relaxed);
             }
         });
+    }
+
+    /// Every page becomes zero (a freshly booted destination).
+    pub fn clear(&self) {
+        use rayon::prelude::*;
+        self.words
+            .par_chunks(WORDS * 512)
+            .for_each(|c| c.iter().for_each(|w| w.store(0, Ordering::Relaxed)));
+    }
+
+    /// The whole region as the crate's [`RawRegion`] at guest-physical address 0: how the
+    /// migration threads, source and destination, access it.
+    pub fn region(&self) -> RawRegion<'_> {
+        let len = self.words.len() * 8;
+        let ptr = self.words.as_ptr().cast::<u8>().cast_mut();
+        // SAFETY: `RawRegion::new`'s contract, for the lifetime of `&self`:
+        // * `ptr` is valid for reads and writes of `len` bytes: it is our own allocation
+        //   of `words.len()` `AtomicU64`s, freed only when `self` is dropped, which the
+        //   borrow prevents. Writing through a pointer derived from `&[AtomicU64]` is
+        //   allowed: atomics are interior-mutable (`UnsafeCell`).
+        // * every other access to these bytes is atomic: `GuestMem` itself only ever
+        //   touches `words` through `AtomicU64` loads and stores (`read_page`,
+        //   `write_page`, `zero_page`, `clear`, `prefault`, the comparison), and hands
+        //   out no `&[u8]` or `&mut [u8]` over them.
+        // The pointer is 8-byte aligned and `len` a multiple of 8 (`AtomicU64`), so `new`
+        // cannot fail.
+        unsafe { RawRegion::new(0, ptr, len) }.expect("AtomicU64 words are 8-byte aligned")
     }
 
     pub fn pages(&self) -> usize {
@@ -103,7 +136,7 @@ impl GuestMem {
     /// Copies page `n` into `out` (one page long).
     pub fn read_page(&self, n: u64, out: &mut [u8]) {
         for (w, c) in self.page_words(n).iter().zip(out.chunks_exact_mut(8)) {
-            c.copy_from_slice(&w.load(Ordering::Relaxed).to_le_bytes());
+            c.copy_from_slice(&w.load(Ordering::Relaxed).to_ne_bytes());
         }
     }
 
@@ -111,7 +144,7 @@ impl GuestMem {
     pub fn write_page(&self, n: u64, data: &[u8]) {
         for (w, c) in self.page_words(n).iter().zip(data.chunks_exact(8)) {
             w.store(
-                u64::from_le_bytes(c.try_into().expect("8 bytes")),
+                u64::from_ne_bytes(c.try_into().expect("8 bytes")),
                 Ordering::Relaxed,
             );
         }
@@ -171,69 +204,15 @@ impl DirtyLog {
     }
 }
 
-/// The runs of set bits of a bitmap (LSB first, as KVM's), in ascending order and merged:
-/// the range table of a round, each page at most once.
-pub fn ranges_of(bitmap: &[u64]) -> Vec<Range> {
-    let mut out: Vec<Range> = Vec::new();
-    for (wi, &word) in bitmap.iter().enumerate() {
-        let mut w = word;
-        while w != 0 {
-            let bit = w.trailing_zeros() as u64;
-            let page = wi as u64 * 64 + bit;
-            w &= w - 1;
-            match out.last_mut() {
-                Some(r) if r.first + r.count as u64 == page && r.count < u32::MAX => r.count += 1,
-                _ => out.push(Range {
-                    first: page,
-                    count: 1,
-                }),
-            }
-        }
-    }
-    out
-}
-
 /// Pages in a range table.
-pub fn page_count(ranges: &[Range]) -> u64 {
-    ranges.iter().map(|r| r.count as u64).sum()
+pub fn page_count(ranges: &[MemoryRange]) -> u64 {
+    ranges.iter().map(|r| r.length / PAGE as u64).sum()
 }
 
-/// Cuts a range table into chunks of at most `chunk_pages` pages each, the units the
-/// worker threads take from the shared queue (cloud-hypervisor cuts its table the same
-/// way, into 64 MiB chunks).
-pub fn chunks_of(ranges: &[Range], chunk_pages: u32) -> Vec<Vec<Range>> {
-    let mut chunks = Vec::new();
-    let mut cur: Vec<Range> = Vec::new();
-    let mut room = chunk_pages;
-    for r in ranges {
-        let (mut first, mut left) = (r.first, r.count);
-        while left > 0 {
-            let take = left.min(room);
-            cur.push(Range { first, count: take });
-            first += take as u64;
-            left -= take;
-            room -= take;
-            if room == 0 {
-                chunks.push(std::mem::take(&mut cur));
-                room = chunk_pages;
-            }
-        }
-    }
-    if !cur.is_empty() {
-        chunks.push(cur);
-    }
-    chunks
-}
-
-/// Every page of the region as one range table (the bulk round).
-pub fn whole(pages: usize) -> Vec<Range> {
-    (0..pages as u64)
-        .step_by(u32::MAX as usize)
-        .map(|first| Range {
-            first,
-            count: (pages as u64 - first).min(u32::MAX as u64) as u32,
-        })
-        .collect()
+/// The range table of the dirty pages in `bitmap` (one bit per page, LSB first, as KVM's
+/// and as [`DirtyLog::harvest`] fills it), in ascending order, each page once.
+pub fn ranges_of(bitmap: &[u64]) -> Vec<MemoryRange> {
+    xbzrle::parallel::ranges_from_bitmap(bitmap, 0, PAGE as u64)
 }
 
 #[cfg(test)]
@@ -241,25 +220,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ranges_and_chunks() {
+    fn ranges_of_bitmap() {
         let bm = [0b1110_0001u64, 1 << 63, 1];
         let r = ranges_of(&bm);
+        let p = PAGE as u64;
         assert_eq!(
             r,
             vec![
-                Range { first: 0, count: 1 },
-                Range { first: 5, count: 3 },
-                Range {
-                    first: 127,
-                    count: 2
-                }
+                MemoryRange::new(0, p),
+                MemoryRange::new(5 * p, 3 * p),
+                MemoryRange::new(127 * p, 2 * p),
             ]
         );
         assert_eq!(page_count(&r), 6);
-        let c = chunks_of(&r, 4);
-        assert_eq!(c.len(), 2);
-        assert_eq!(page_count(&c[0]), 4);
-        assert_eq!(page_count(&c[1]), 2);
+    }
+
+    #[test]
+    fn region_sees_what_the_workload_writes() {
+        use xbzrle::parallel::{GuestRead, GuestWrite};
+        let m = GuestMem::new(2).unwrap();
+        m.prefault();
+        let page: Vec<u8> = (0..PAGE).map(|i| (i * 7) as u8).collect();
+        m.write_page(1, &page);
+        let mut out = vec![0u8; PAGE];
+        m.region().read_into(PAGE as u64, &mut out).unwrap();
+        assert_eq!(out, page);
+        m.region().write_from(3, b"abc").unwrap();
+        m.read_page(0, &mut out);
+        assert_eq!(&out[..6], b"\0\0\0abc");
+        assert!(m.region().read_into(PAGE as u64 + 1, &mut out).is_err());
     }
 
     #[test]

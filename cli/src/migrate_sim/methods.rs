@@ -1,24 +1,28 @@
 //! The methods compared, behind one small interface: a per-worker [`ChunkEncoder`] that
-//! turns one chunk of page ranges into a payload on the source, and a per-connection
-//! [`ChunkDecoder`] that applies such a payload to the destination for the same ranges.
+//! writes the payload of one chunk of page ranges to its connection on the source, and a
+//! per-connection [`ChunkDecoder`] that reads such a payload and applies it to the
+//! destination for the same ranges.
 //!
 //! Payloads carry no addresses: the range table travels in the chunk's frame (as a VMM
-//! sends it anyway) and records follow its order. Every payload starts from a private
-//! copy of each page (`GuestMem::read_page`); shared memory is never examined in place.
+//! sends it anyway) and records follow its order. Guest memory is reached through the
+//! crate's [`RawRegion`] (`GuestRead::read_into` copies each page into a private buffer
+//! first; shared memory is never examined in place).
 //!
-//! | method | per page | bulk round |
+//! | method | payload per chunk | bulk round |
 //! |---|---|---|
-//! | `raw` | the page | the same |
-//! | `zero` | tag: zero, or raw + page | the same |
-//! | `lz4` | tag: zero, raw + page, or LZ4 block (be16 length) | the same |
-//! | `zstd` | tag per page (zero / data), then one zstd level-1 frame of all data pages of the chunk (multifd-zstd compresses per packet) | the same |
-//! | `xbzrle` | see `xbzrle.rs` | zero or raw, nothing cached (QEMU caches nothing in its first pass) |
+//! | `raw` | u32 length, then every page | the same |
+//! | `zero` | u32 length, then per page a tag: zero, or raw + page | the same |
+//! | `lz4` | u32 length, then per page a tag: zero, raw + page, or LZ4 block (be16 length) | the same |
+//! | `zstd` | u32 length, then a tag per page (zero / data) and one zstd level-1 frame of all data pages of the chunk (multifd-zstd compresses per packet) | the same |
+//! | `xbzrle` | the crate's chunk payload (`Round::encode`, docs/parallel-migration.md), self-delimiting | zero or raw, nothing cached (QEMU caches nothing in its first pass) |
 //!
 //! Zero-page detection in every method but `raw` follows QEMU, whose multifd channels
 //! detect zero pages too.
 
-use super::memory::{GuestMem, Range, PAGE};
+use super::memory::{page_count, PAGE};
 use serde::Serialize;
+use std::io::{Read, Write};
+use xbzrle::parallel::{GuestRead, GuestWrite, MemoryRange, RawRegion};
 
 /// The three kinds of round of a precopy migration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -40,13 +44,21 @@ impl RoundKind {
             RoundKind::Final => "final",
         }
     }
+    /// The crate's round kind (and its byte in frames, `RoundKind::to_byte`).
+    pub fn lib(self) -> xbzrle::parallel::RoundKind {
+        match self {
+            RoundKind::Bulk => xbzrle::parallel::RoundKind::Bulk,
+            RoundKind::Delta => xbzrle::parallel::RoundKind::Delta,
+            RoundKind::Final => xbzrle::parallel::RoundKind::Final,
+        }
+    }
     pub fn to_byte(self) -> u8 {
-        self as u8
+        self.lib().to_byte()
     }
     pub fn from_byte(b: u8) -> Option<RoundKind> {
         [RoundKind::Bulk, RoundKind::Delta, RoundKind::Final]
-            .get(b as usize)
-            .copied()
+            .into_iter()
+            .find(|k| k.to_byte() == b)
     }
 }
 
@@ -89,26 +101,27 @@ pub struct CacheRound {
 
 /// Turns chunks into payloads on one source worker thread.
 pub trait ChunkEncoder: Send {
-    /// Appends the payload for the pages of `ranges` (read from `mem`) to `out`.
+    /// Writes the payload for the pages of `ranges` (read from `mem`) to `w`.
     fn encode(
         &mut self,
         kind: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        out: &mut Vec<u8>,
+        mem: &RawRegion,
+        ranges: &[MemoryRange],
+        w: &mut dyn Write,
         tally: &mut PageTally,
-    );
+    ) -> Result<(), String>;
 }
 
 /// Applies payloads on one destination connection.
 pub trait ChunkDecoder: Send {
-    /// Applies `payload` to the pages of `ranges` in `mem`; an error names the reason.
+    /// Reads one payload from `r` (exactly its bytes) and applies it to the pages of
+    /// `ranges` in `mem`; an error names the reason.
     fn apply(
         &mut self,
         kind: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        payload: &[u8],
+        mem: &RawRegion,
+        ranges: &[MemoryRange],
+        r: &mut dyn Read,
     ) -> Result<(), String>;
 }
 
@@ -136,11 +149,41 @@ pub enum MethodName {
     Zstd,
 }
 
-/// Every page of a range table, in order.
-pub fn pages(ranges: &[Range]) -> impl Iterator<Item = u64> + '_ {
+/// The guest-physical address of every page of a range table, in order.
+pub fn pages(ranges: &[MemoryRange]) -> impl Iterator<Item = u64> + '_ {
     ranges
         .iter()
-        .flat_map(|r| r.first..r.first + r.count as u64)
+        .flat_map(|r| (r.gpa..r.end()).step_by(PAGE))
+}
+
+/// Most bytes a length-prefixed payload may announce: a chunk of 64 MiB (the largest
+/// `--chunk`) plus its tags, so a corrupt length cannot make the receiver allocate more.
+const MAX_PAYLOAD: usize = (64 << 20) + (64 << 20) / PAGE * 3 + 64;
+
+/// Writes a payload built in memory with its u32 length in front.
+fn write_framed(w: &mut dyn Write, payload: &[u8]) -> Result<(), String> {
+    let io = |e: std::io::Error| format!("channel: {e}");
+    w.write_all(&(payload.len() as u32).to_le_bytes()).map_err(io)?;
+    w.write_all(payload).map_err(io)
+}
+
+/// Reads a payload written by [`write_framed`] into `buf`.
+fn read_framed(r: &mut dyn Read, buf: &mut Vec<u8>) -> Result<(), String> {
+    let io = |e: std::io::Error| format!("destination channel: {e}");
+    let mut len = [0u8; 4];
+    r.read_exact(&mut len).map_err(io)?;
+    let len = u32::from_le_bytes(len) as usize;
+    if len > MAX_PAYLOAD {
+        return Err(format!("payload of {len} bytes announced"));
+    }
+    buf.resize(len, 0);
+    r.read_exact(buf).map_err(io)
+}
+
+/// A guest access the range check let through but the memory refused: cannot happen with
+/// ranges checked against the region, reported rather than trusted.
+fn mem_err(e: xbzrle::parallel::MemoryError) -> String {
+    e.to_string()
 }
 
 /// Reads a payload front to back; every read is bounds-checked, so a short or corrupt
@@ -195,12 +238,12 @@ pub const TAG_ZERO: u8 = 0;
 pub const TAG_RAW: u8 = 1;
 pub const TAG_PACKED: u8 = 2;
 
-/// Appends page `n` of `mem` to `out` and returns where it landed.
-fn push_page(mem: &GuestMem, n: u64, out: &mut Vec<u8>) -> usize {
+/// Appends the page at `gpa` of `mem` to `out` and returns where it landed.
+fn push_page(mem: &RawRegion, gpa: u64, out: &mut Vec<u8>) -> Result<usize, String> {
     let at = out.len();
     out.resize(at + PAGE, 0);
-    mem.read_page(n, &mut out[at..]);
-    at
+    mem.read_into(gpa, &mut out[at..]).map_err(mem_err)?;
+    Ok(at)
 }
 
 // ---- raw -----------------------------------------------------------------------------
@@ -208,49 +251,27 @@ fn push_page(mem: &GuestMem, n: u64, out: &mut Vec<u8>) -> usize {
 /// Every page as it is (cloud-hypervisor's method).
 pub struct Raw;
 
-struct RawCodec;
+/// Raw and zero-skip share their buffers: the payload being built or read.
+struct PlainCodec {
+    skip_zero: bool,
+    buf: Vec<u8>,
+}
 
 impl Method for Raw {
     fn name(&self) -> &'static str {
         "raw"
     }
     fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
-        Box::new(RawCodec)
+        Box::new(PlainCodec {
+            skip_zero: false,
+            buf: Vec::new(),
+        })
     }
     fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
-        Box::new(RawCodec)
-    }
-}
-
-impl ChunkEncoder for RawCodec {
-    fn encode(
-        &mut self,
-        _: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        out: &mut Vec<u8>,
-        t: &mut PageTally,
-    ) {
-        for n in pages(ranges) {
-            push_page(mem, n, out);
-            t.raw += 1;
-        }
-    }
-}
-
-impl ChunkDecoder for RawCodec {
-    fn apply(
-        &mut self,
-        _: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        payload: &[u8],
-    ) -> Result<(), String> {
-        let mut c = Cursor::new(payload);
-        for n in pages(ranges) {
-            mem.write_page(n, c.take(PAGE)?);
-        }
-        c.finish()
+        Box::new(PlainCodec {
+            skip_zero: false,
+            buf: Vec::new(),
+        })
     }
 }
 
@@ -259,32 +280,43 @@ impl ChunkDecoder for RawCodec {
 /// Zero pages as a one-byte record, every other page raw.
 pub struct ZeroSkip;
 
-struct ZeroCodec;
-
 impl Method for ZeroSkip {
     fn name(&self) -> &'static str {
         "zero"
     }
     fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
-        Box::new(ZeroCodec)
+        Box::new(PlainCodec {
+            skip_zero: true,
+            buf: Vec::new(),
+        })
     }
     fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
-        Box::new(ZeroCodec)
+        Box::new(PlainCodec {
+            skip_zero: true,
+            buf: Vec::new(),
+        })
     }
 }
 
-impl ChunkEncoder for ZeroCodec {
+impl ChunkEncoder for PlainCodec {
     fn encode(
         &mut self,
         _: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        out: &mut Vec<u8>,
+        mem: &RawRegion,
+        ranges: &[MemoryRange],
+        w: &mut dyn Write,
         t: &mut PageTally,
-    ) {
-        for n in pages(ranges) {
+    ) -> Result<(), String> {
+        let out = &mut self.buf;
+        out.clear();
+        for gpa in pages(ranges) {
+            if !self.skip_zero {
+                push_page(mem, gpa, out)?;
+                t.raw += 1;
+                continue;
+            }
             out.push(TAG_RAW);
-            let at = push_page(mem, n, out);
+            let at = push_page(mem, gpa, out)?;
             if xbzrle::is_zero_page(&out[at..]) {
                 out.truncate(at - 1);
                 out.push(TAG_ZERO);
@@ -293,32 +325,43 @@ impl ChunkEncoder for ZeroCodec {
                 t.raw += 1;
             }
         }
+        write_framed(w, out)
     }
 }
 
 /// Applies a zero-or-raw record (shared by the methods that have them).
-fn apply_plain(tag: u8, c: &mut Cursor, mem: &GuestMem, n: u64) -> Result<bool, String> {
+fn apply_plain(
+    tag: u8,
+    c: &mut Cursor,
+    mem: &RawRegion,
+    gpa: u64,
+) -> Result<bool, String> {
     match tag {
-        TAG_ZERO => mem.zero_page(n),
-        TAG_RAW => mem.write_page(n, c.take(PAGE)?),
+        TAG_ZERO => mem.write_zeros(gpa, PAGE as u64).map_err(mem_err)?,
+        TAG_RAW => mem.write_from(gpa, c.take(PAGE)?).map_err(mem_err)?,
         _ => return Ok(false),
     }
     Ok(true)
 }
 
-impl ChunkDecoder for ZeroCodec {
+impl ChunkDecoder for PlainCodec {
     fn apply(
         &mut self,
         _: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        payload: &[u8],
+        mem: &RawRegion,
+        ranges: &[MemoryRange],
+        r: &mut dyn Read,
     ) -> Result<(), String> {
-        let mut c = Cursor::new(payload);
-        for n in pages(ranges) {
+        read_framed(r, &mut self.buf)?;
+        let mut c = Cursor::new(&self.buf);
+        for gpa in pages(ranges) {
+            if !self.skip_zero {
+                mem.write_from(gpa, c.take(PAGE)?).map_err(mem_err)?;
+                continue;
+            }
             let at = c.offset();
             let tag = c.u8()?;
-            if !apply_plain(tag, &mut c, mem, n)? {
+            if !apply_plain(tag, &mut c, mem, gpa)? {
                 return Err(format!("bad tag {tag} at byte {at}"));
             }
         }
@@ -334,6 +377,7 @@ pub struct Lz4;
 struct Lz4Codec {
     page: Vec<u8>,
     packed: Vec<u8>,
+    buf: Vec<u8>,
 }
 
 impl Lz4Codec {
@@ -341,6 +385,7 @@ impl Lz4Codec {
         Lz4Codec {
             page: vec![0; PAGE],
             packed: vec![0; lz4_flex::block::get_maximum_output_size(PAGE)],
+            buf: Vec::new(),
         }
     }
 }
@@ -361,13 +406,15 @@ impl ChunkEncoder for Lz4Codec {
     fn encode(
         &mut self,
         _: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        out: &mut Vec<u8>,
+        mem: &RawRegion,
+        ranges: &[MemoryRange],
+        w: &mut dyn Write,
         t: &mut PageTally,
-    ) {
-        for n in pages(ranges) {
-            mem.read_page(n, &mut self.page);
+    ) -> Result<(), String> {
+        let out = &mut self.buf;
+        out.clear();
+        for gpa in pages(ranges) {
+            mem.read_into(gpa, &mut self.page).map_err(mem_err)?;
             if xbzrle::is_zero_page(&self.page) {
                 out.push(TAG_ZERO);
                 t.zero += 1;
@@ -388,6 +435,7 @@ impl ChunkEncoder for Lz4Codec {
                 }
             }
         }
+        write_framed(w, out)
     }
 }
 
@@ -395,15 +443,16 @@ impl ChunkDecoder for Lz4Codec {
     fn apply(
         &mut self,
         _: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        payload: &[u8],
+        mem: &RawRegion,
+        ranges: &[MemoryRange],
+        r: &mut dyn Read,
     ) -> Result<(), String> {
-        let mut c = Cursor::new(payload);
-        for n in pages(ranges) {
+        read_framed(r, &mut self.buf)?;
+        let mut c = Cursor::new(&self.buf);
+        for gpa in pages(ranges) {
             let at = c.offset();
             let tag = c.u8()?;
-            if apply_plain(tag, &mut c, mem, n)? {
+            if apply_plain(tag, &mut c, mem, gpa)? {
                 continue;
             }
             if tag != TAG_PACKED {
@@ -417,7 +466,7 @@ impl ChunkDecoder for Lz4Codec {
                     "LZ4 block at byte {at} gives {got} bytes, not a page"
                 ));
             }
-            mem.write_page(n, &self.page);
+            mem.write_from(gpa, &self.page).map_err(mem_err)?;
         }
         c.finish()
     }
@@ -432,12 +481,13 @@ pub struct Zstd;
 struct ZstdEncoder {
     cctx: zstd::bulk::Compressor<'static>,
     batch: Vec<u8>,
-    packed: Vec<u8>,
+    buf: Vec<u8>,
 }
 
 struct ZstdDecoder {
     dctx: zstd::bulk::Decompressor<'static>,
     batch: Vec<u8>,
+    buf: Vec<u8>,
 }
 
 impl Method for Zstd {
@@ -448,13 +498,14 @@ impl Method for Zstd {
         Box::new(ZstdEncoder {
             cctx: zstd::bulk::Compressor::new(1).expect("zstd context"),
             batch: Vec::new(),
-            packed: Vec::new(),
+            buf: Vec::new(),
         })
     }
     fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
         Box::new(ZstdDecoder {
             dctx: zstd::bulk::Decompressor::new().expect("zstd context"),
             batch: Vec::new(),
+            buf: Vec::new(),
         })
     }
 }
@@ -463,14 +514,16 @@ impl ChunkEncoder for ZstdEncoder {
     fn encode(
         &mut self,
         _: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        out: &mut Vec<u8>,
+        mem: &RawRegion,
+        ranges: &[MemoryRange],
+        w: &mut dyn Write,
         t: &mut PageTally,
-    ) {
+    ) -> Result<(), String> {
+        let out = &mut self.buf;
+        out.clear();
         self.batch.clear();
-        for n in pages(ranges) {
-            let at = push_page(mem, n, &mut self.batch);
+        for gpa in pages(ranges) {
+            let at = push_page(mem, gpa, &mut self.batch)?;
             if xbzrle::is_zero_page(&self.batch[at..]) {
                 self.batch.truncate(at);
                 out.push(TAG_ZERO);
@@ -480,18 +533,18 @@ impl ChunkEncoder for ZstdEncoder {
                 t.compressed += 1;
             }
         }
-        if self.batch.is_empty() {
-            return;
+        if !self.batch.is_empty() {
+            let at = out.len();
+            let bound = zstd::zstd_safe::compress_bound(self.batch.len());
+            out.resize(at + 4 + bound, 0);
+            let len = self
+                .cctx
+                .compress_to_buffer(&self.batch[..], &mut out[at + 4..])
+                .map_err(|e| format!("zstd: {e}"))?;
+            out[at..at + 4].copy_from_slice(&(len as u32).to_be_bytes());
+            out.truncate(at + 4 + len);
         }
-        self.packed.clear();
-        self.packed
-            .reserve(zstd::zstd_safe::compress_bound(self.batch.len()));
-        let len = self
-            .cctx
-            .compress_to_buffer(&self.batch[..], &mut self.packed)
-            .expect("zstd compress into a buffer of compress_bound");
-        out.extend_from_slice(&(len as u32).to_be_bytes());
-        out.extend_from_slice(&self.packed[..len]);
+        write_framed(w, out)
     }
 }
 
@@ -499,12 +552,13 @@ impl ChunkDecoder for ZstdDecoder {
     fn apply(
         &mut self,
         _: RoundKind,
-        mem: &GuestMem,
-        ranges: &[Range],
-        payload: &[u8],
+        mem: &RawRegion,
+        ranges: &[MemoryRange],
+        r: &mut dyn Read,
     ) -> Result<(), String> {
-        let mut c = Cursor::new(payload);
-        let count = super::memory::page_count(ranges) as usize;
+        read_framed(r, &mut self.buf)?;
+        let mut c = Cursor::new(&self.buf);
+        let count = page_count(ranges) as usize;
         let tags = c.take(count)?;
         let data = tags.iter().filter(|&&t| t == TAG_RAW).count();
         if let Some(bad) = tags.iter().position(|&t| t != TAG_RAW && t != TAG_ZERO) {
@@ -524,11 +578,13 @@ impl ChunkDecoder for ZstdDecoder {
         }
         c.finish()?;
         let mut next = self.batch.chunks_exact(PAGE);
-        for (n, &tag) in pages(ranges).zip(tags) {
-            match tag {
-                TAG_ZERO => mem.zero_page(n),
-                _ => mem.write_page(n, next.next().expect("counted above")),
+        for (gpa, &tag) in pages(ranges).zip(tags) {
+            if tag == TAG_ZERO {
+                mem.write_zeros(gpa, PAGE as u64).map_err(mem_err)?;
+                continue;
             }
+            let page = next.next().ok_or("zstd frame: fewer pages than tags")?;
+            mem.write_from(gpa, page).map_err(mem_err)?;
         }
         Ok(())
     }

@@ -24,7 +24,7 @@ mod xbzrle;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use link::{Bandwidth, Link};
-use memory::{DirtyLog, GuestMem, Range, PAGE};
+use memory::{DirtyLog, GuestMem, PAGE};
 use methods::{ChunkEncoder, Method, MethodName, PageTally, RoundKind};
 use report::{mib, Machine, MethodRun, Report, Round, Settings, Total};
 use std::io::IsTerminal;
@@ -33,6 +33,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use workload::{Control, Workload};
+use ::xbzrle::cache::SharedCache;
+use ::xbzrle::parallel::{split_chunks, MemoryRange, RawRegion};
 
 /// Options of `xbzrle migrate-sim`.
 #[derive(clap::Args, Debug)]
@@ -221,17 +223,28 @@ pub fn run(a: Args) -> Result<(), String> {
     let machine = machine();
     let s = settings(&a, &machine)?;
     let show = !a.quiet && std::io::stderr().is_terminal();
+    // one source and one destination region for every method in turn, backed before the
+    // first one starts (see GuestMem::prefault)
+    let pages = (s.memory_bytes / PAGE as u64) as usize;
+    let mem = Memory {
+        src: GuestMem::new(pages)?,
+        dst: GuestMem::new(pages)?,
+    };
+    mem.src.prefault();
+    mem.dst.prefault();
     let mut runs = Vec::new();
     for name in &s.methods {
         let run = match name.as_str() {
-            "raw" => migrate(&methods::Raw, &s, a.link, show)?,
-            "zero" => migrate(&methods::ZeroSkip, &s, a.link, show)?,
-            "lz4" => migrate(&methods::Lz4, &s, a.link, show)?,
-            "zstd" => migrate(&methods::Zstd, &s, a.link, show)?,
+            "raw" => migrate(&methods::Raw, &s, a.link, show, &mem)?,
+            "zero" => migrate(&methods::ZeroSkip, &s, a.link, show, &mem)?,
+            "lz4" => migrate(&methods::Lz4, &s, a.link, show, &mem)?,
+            "zstd" => migrate(&methods::Zstd, &s, a.link, show, &mem)?,
             _ => {
-                let x = xbzrle::Xbzrle::new(s.cache_bytes)?;
-                let mut run = migrate(&x, &s, a.link, show)?;
-                run.total.cache_bytes = Some(x.capacity());
+                let cache = SharedCache::new(s.cache_bytes as usize, PAGE)
+                    .map_err(|e| format!("--cache {}: {e}", s.cache_bytes))?;
+                let x = xbzrle::Xbzrle::new(&cache)?;
+                let mut run = migrate(&x, &s, a.link, show, &mem)?;
+                run.total.cache_bytes = Some(cache.capacity_bytes() as u64);
                 run
             }
         };
@@ -287,15 +300,20 @@ pub fn run(a: Args) -> Result<(), String> {
     }
 }
 
+/// The guest (source) and the destination, reused by every method of a run.
+struct Memory {
+    src: GuestMem,
+    dst: GuestMem,
+}
+
 /// The live parts of one method's migration, borrowed by every round.
 struct Source<'a> {
     method: &'a dyn Method,
-    mem: &'a GuestMem,
+    mem: &'a RawRegion<'a>,
     link: &'a Link,
     conns: Vec<TcpStream>,
     encoders: Vec<Box<dyn ChunkEncoder + 'a>>,
-    frames: Vec<Vec<u8>>,
-    chunk_pages: u32,
+    chunk_bytes: u64,
     bar: ProgressBar,
 }
 
@@ -305,13 +323,13 @@ fn migrate(
     s: &Settings,
     bw: Bandwidth,
     show: bool,
+    mem: &Memory,
 ) -> Result<MethodRun, String> {
-    let pages = (s.memory_bytes / PAGE as u64) as usize;
-    let src = GuestMem::new(pages)?;
-    src.prefault();
-    workload::fill_initial(&src, s.seed);
-    let dst = GuestMem::new(pages)?;
-    dst.prefault();
+    let (src, dst) = (&mem.src, &mem.dst);
+    let pages = src.pages();
+    workload::fill_initial(src, s.seed);
+    dst.clear();
+    let (src_region, dst_region) = (src.region(), dst.region());
     let log = DirtyLog::new(pages)?;
     let link = Link::new(bw);
     let pairs = transport::connect(s.channels).map_err(|e| format!("loopback TCP: {e}"))?;
@@ -331,19 +349,18 @@ fn migrate(
         let mut conns = Vec::new();
         let mut receivers = Vec::new();
         for (src_conn, dst_conn) in pairs {
-            let (dst, dec) = (&dst, method.decoder());
+            let (dst, dec) = (&dst_region, method.decoder());
             receivers.push(scope.spawn(move || transport::receive(dst_conn, dst, dec)));
             conns.push(src_conn);
         }
-        let workload = scope.spawn(|| workload::run(&src, &log, wl, &ctl));
+        let workload = scope.spawn(|| workload::run(src, &log, wl, &ctl));
         let mut source = Source {
             method,
-            mem: &src,
+            mem: &src_region,
             link: &link,
             conns,
             encoders: (0..s.channels).map(|_| method.encoder()).collect(),
-            frames: vec![Vec::new(); s.channels],
-            chunk_pages: (s.chunk_bytes / PAGE as u64) as u32,
+            chunk_bytes: s.chunk_bytes,
             bar,
         };
         let result = precopy(&mut source, &log, &ctl, s);
@@ -369,7 +386,7 @@ fn migrate(
             Some(re) => format!("{}: {e} ({re})", method.name()),
             None => format!("{}: {e}", method.name()),
         })?;
-        let differing = src.count_differing_pages(&dst);
+        let differing = src.count_differing_pages(dst);
         Ok(totals(
             method,
             rounds,
@@ -448,8 +465,8 @@ fn precopy(
     s: &Settings,
 ) -> Result<(Vec<Round>, f64, bool), String> {
     let t0 = Instant::now();
-    let pages = src.mem.pages();
-    let mut rounds = vec![round(src, 0, RoundKind::Bulk, &memory::whole(pages))?];
+    let whole = [MemoryRange::new(0, src.mem.len() as u64)];
+    let mut rounds = vec![round(src, 0, RoundKind::Bulk, &whole)?];
     let mut bitmap = vec![0u64; log.words()];
     let mut converged = false;
     loop {
@@ -490,9 +507,14 @@ fn precopy(
 }
 
 /// One round: the chunks of `ranges` through every worker, until all are acknowledged.
-fn round(src: &mut Source, n: usize, kind: RoundKind, ranges: &[Range]) -> Result<Round, String> {
+fn round(
+    src: &mut Source,
+    n: usize,
+    kind: RoundKind,
+    ranges: &[MemoryRange],
+) -> Result<Round, String> {
     src.method.start_round(kind);
-    let chunks = memory::chunks_of(ranges, src.chunk_pages);
+    let chunks = split_chunks(ranges, PAGE, src.chunk_bytes);
     let dirty_pages = memory::page_count(ranges);
     let q = transport::RoundQueue::new(kind, &chunks);
     src.bar.set_length(dirty_pages.max(1));
@@ -509,11 +531,10 @@ fn round(src: &mut Source, n: usize, kind: RoundKind, ranges: &[Range]) -> Resul
             .conns
             .iter_mut()
             .zip(src.encoders.iter_mut())
-            .zip(src.frames.iter_mut())
-            .map(|((conn, enc), frame)| {
+            .map(|(conn, enc)| {
                 let q = &q;
                 scope.spawn(move || {
-                    let r = transport::send_round(q, mem, enc.as_mut(), conn, link, frame);
+                    let r = transport::send_round(q, mem, enc.as_mut(), conn, link);
                     (r, Instant::now())
                 })
             })

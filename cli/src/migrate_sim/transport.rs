@@ -4,22 +4,50 @@
 //! makes every round a barrier: when all workers are done, every page of the round has
 //! been applied, whichever connection carried it.
 //!
-//! Frame (little-endian): type `u8` (1 chunk, 2 end), round kind `u8`, range count `u32`,
-//! ranges (`u64` first page, `u32` page count), payload length `u32`, payload. The reply
-//! is one byte: 0 applied, 1 refused (the receiver keeps the reason).
+//! Frame (little-endian): type `u8` (1 chunk, 2 end), round kind `u8` (the crate's
+//! `RoundKind::to_byte`), range count `u32`, ranges (`u64` guest-physical address, `u64`
+//! length in bytes), then the method's payload, which delimits itself (the xbzrle
+//! method's is the crate's chunk payload; the others put a `u32` length in front). The
+//! reply is one byte: 0 applied, 1 refused (the receiver keeps the reason).
+//!
+//! Everything a worker writes goes through the shared [`Link`] in pieces of at most
+//! [`LINK_PIECE`] bytes, so that every method is paced the same way, at the same
+//! granularity, whatever the size of its writes.
 
 use super::link::Link;
-use super::memory::{GuestMem, Range};
+use super::memory::page_count;
 use super::methods::{ChunkDecoder, ChunkEncoder, PageTally, RoundKind};
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use xbzrle::parallel::{check_ranges, GuestWrite, MemoryRange, RawRegion, MAX_CHUNK_RANGES};
 
 const FRAME_CHUNK: u8 = 1;
 const FRAME_END: u8 = 2;
-/// Limits on what a receiver accepts, so a corrupt frame cannot make it allocate wildly.
-const MAX_RANGES: usize = 1 << 20;
-const MAX_PAYLOAD: usize = 1 << 30;
+/// The largest write that passes the link at once (the crate's `Round::encode` writes in
+/// pieces of about 64 KiB too).
+pub const LINK_PIECE: usize = 64 * 1024;
+
+/// A connection seen through the simulated link: each write waits for its tokens, then
+/// goes to the socket. Counts the bytes (the wire bytes of the round).
+struct LinkWriter<'a> {
+    conn: &'a mut TcpStream,
+    link: &'a Link,
+    bytes: u64,
+}
+
+impl Write for LinkWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = buf.len().min(LINK_PIECE);
+        self.link.send(n);
+        self.conn.write_all(&buf[..n])?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.conn.flush()
+    }
+}
 
 /// CPU time of the calling thread (user + system), in seconds.
 pub fn thread_cpu() -> f64 {
@@ -52,14 +80,14 @@ pub fn connect(n: usize) -> io::Result<Vec<(TcpStream, TcpStream)>> {
 /// One round's work, shared by the workers: the chunks and the index of the next one.
 pub struct RoundQueue<'a> {
     pub kind: RoundKind,
-    pub chunks: &'a [Vec<Range>],
+    pub chunks: &'a [Vec<MemoryRange>],
     next: AtomicUsize,
     /// Pages of the chunks taken so far (for the progress line).
     pub pages_taken: AtomicU64,
 }
 
 impl<'a> RoundQueue<'a> {
-    pub fn new(kind: RoundKind, chunks: &'a [Vec<Range>]) -> RoundQueue<'a> {
+    pub fn new(kind: RoundKind, chunks: &'a [Vec<MemoryRange>]) -> RoundQueue<'a> {
         RoundQueue {
             kind,
             chunks,
@@ -77,46 +105,50 @@ pub struct WorkerRound {
     pub tally: PageTally,
 }
 
-/// A source worker's round: takes chunks from the queue until it is empty, encodes each,
-/// sends it through the link and waits for its acknowledgement.
+/// A source worker's round: takes chunks from the queue until it is empty, writes each
+/// (frame header, then the method's payload) through the link to its connection and
+/// waits for its acknowledgement.
 pub fn send_round(
     q: &RoundQueue,
-    mem: &GuestMem,
+    mem: &RawRegion,
     enc: &mut dyn ChunkEncoder,
     conn: &mut TcpStream,
     link: &Link,
-    frame: &mut Vec<u8>,
 ) -> Result<WorkerRound, String> {
     let cpu0 = thread_cpu();
     let mut r = WorkerRound::default();
+    let io = |e: io::Error| format!("channel: {e}");
     loop {
         let i = q.next.fetch_add(1, Ordering::Relaxed);
         let Some(ranges) = q.chunks.get(i) else { break };
         q.pages_taken
-            .fetch_add(super::memory::page_count(ranges), Ordering::Relaxed);
-        frame.clear();
-        frame.push(FRAME_CHUNK);
-        frame.push(q.kind.to_byte());
-        frame.extend_from_slice(&(ranges.len() as u32).to_le_bytes());
+            .fetch_add(page_count(ranges), Ordering::Relaxed);
+        let mut head = Vec::with_capacity(6 + ranges.len() * 16);
+        head.push(FRAME_CHUNK);
+        head.push(q.kind.to_byte());
+        head.extend_from_slice(&(ranges.len() as u32).to_le_bytes());
         for rg in ranges {
-            frame.extend_from_slice(&rg.first.to_le_bytes());
-            frame.extend_from_slice(&rg.count.to_le_bytes());
+            head.extend_from_slice(&rg.gpa.to_le_bytes());
+            head.extend_from_slice(&rg.length.to_le_bytes());
         }
-        let len_at = frame.len();
-        frame.extend_from_slice(&[0; 4]);
-        enc.encode(q.kind, mem, ranges, frame, &mut r.tally);
-        let payload = (frame.len() - len_at - 4) as u32;
-        frame[len_at..len_at + 4].copy_from_slice(&payload.to_le_bytes());
-
-        link.send(frame.len());
-        let io = |e: io::Error| format!("channel: {e}");
-        conn.write_all(frame).map_err(io)?;
+        let mut lw = LinkWriter {
+            conn: &mut *conn,
+            link,
+            bytes: 0,
+        };
+        {
+            // the header and the payload's first bytes leave together
+            let mut w = BufWriter::with_capacity(LINK_PIECE, &mut lw);
+            w.write_all(&head).map_err(io)?;
+            enc.encode(q.kind, mem, ranges, &mut w, &mut r.tally)?;
+            w.flush().map_err(io)?;
+        }
+        r.wire_bytes += lw.bytes;
         let mut ack = [0u8];
         conn.read_exact(&mut ack).map_err(io)?;
         if ack[0] != 0 {
             return Err("the destination refused a chunk".into());
         }
-        r.wire_bytes += frame.len() as u64;
     }
     r.cpu_s = thread_cpu() - cpu0;
     Ok(r)
@@ -137,7 +169,7 @@ pub struct ReceiverReport {
 /// A destination connection's thread body: applies chunks until the end frame.
 pub fn receive(
     conn: TcpStream,
-    mem: &GuestMem,
+    mem: &RawRegion,
     mut dec: Box<dyn ChunkDecoder + '_>,
 ) -> ReceiverReport {
     let cpu0 = thread_cpu();
@@ -148,13 +180,16 @@ pub fn receive(
     }
 }
 
-fn receive_loop(conn: TcpStream, mem: &GuestMem, dec: &mut dyn ChunkDecoder) -> Result<(), String> {
+fn receive_loop(
+    conn: TcpStream,
+    mem: &RawRegion,
+    dec: &mut dyn ChunkDecoder,
+) -> Result<(), String> {
     let io = |e: io::Error| format!("destination channel: {e}");
     let mut ack = conn.try_clone().map_err(io)?;
     let mut rd = BufReader::with_capacity(1 << 18, conn);
     let mut ranges = Vec::new();
-    let mut payload = Vec::new();
-    let mut buf = [0u8; 12];
+    let mut buf = [0u8; 16];
     loop {
         rd.read_exact(&mut buf[..1]).map_err(io)?;
         match buf[0] {
@@ -164,32 +199,23 @@ fn receive_loop(conn: TcpStream, mem: &GuestMem, dec: &mut dyn ChunkDecoder) -> 
         }
         rd.read_exact(&mut buf[..5]).map_err(io)?;
         let kind = RoundKind::from_byte(buf[0]).ok_or("bad round kind")?;
-        let count = u32::from_le_bytes(buf[1..5].try_into().expect("4")) as usize;
-        if count > MAX_RANGES {
+        let count = u32::from_le_bytes(buf[1..5].try_into().expect("4 bytes")) as usize;
+        if count > MAX_CHUNK_RANGES {
             return Err(format!("{count} ranges in one chunk"));
         }
         ranges.clear();
         for _ in 0..count {
             rd.read_exact(&mut buf).map_err(io)?;
-            let first = u64::from_le_bytes(buf[..8].try_into().expect("8"));
-            let n = u32::from_le_bytes(buf[8..].try_into().expect("4"));
-            // never trust an address from the wire
-            if first
-                .checked_add(n as u64)
-                .is_none_or(|e| e > mem.pages() as u64)
-            {
-                return Err(format!("range {first}+{n} outside guest memory"));
-            }
-            ranges.push(Range { first, count: n });
+            let gpa = u64::from_le_bytes(buf[..8].try_into().expect("8 bytes"));
+            let len = u64::from_le_bytes(buf[8..].try_into().expect("8 bytes"));
+            ranges.push(MemoryRange::new(gpa, len));
         }
-        rd.read_exact(&mut buf[..4]).map_err(io)?;
-        let len = u32::from_le_bytes(buf[..4].try_into().expect("4")) as usize;
-        if len > MAX_PAYLOAD {
-            return Err(format!("payload of {len} bytes"));
+        // never trust an address from the wire (the decoders check again)
+        check_ranges(&ranges, super::memory::PAGE).map_err(|e| e.to_string())?;
+        for r in &ranges {
+            mem.check_range(r.gpa, r.length).map_err(|e| e.to_string())?;
         }
-        payload.resize(len, 0);
-        rd.read_exact(&mut payload).map_err(io)?;
-        let result = dec.apply(kind, mem, &ranges, &payload);
+        let result = dec.apply(kind, mem, &ranges, &mut rd);
         ack.write_all(&[result.is_err() as u8]).map_err(io)?;
         result?;
     }

@@ -128,7 +128,8 @@ fn text_page(rng: &mut Rng, buf: &mut [u8]) {
     }
 }
 
-/// Fills `mem` (all zero) with the initial contents described in the module docs.
+/// Writes the initial contents described in the module docs into every page of `mem`
+/// (whatever it held: one region serves every method of a run in turn).
 pub fn fill_initial(mem: &GuestMem, seed: u64) {
     use rayon::prelude::*;
     (0..mem.pages() as u64).into_par_iter().for_each_init(
@@ -137,7 +138,7 @@ pub fn fill_initial(mem: &GuestMem, seed: u64) {
             let h = hash(seed, n);
             let mut rng = Rng::new(h);
             match h % 10 {
-                0..=3 => return, // zero page: already zero
+                0..=3 => return mem.zero_page(n),
                 4..=6 => rng.fill(buf),
                 _ => text_page(&mut rng, buf),
             }
