@@ -91,6 +91,10 @@ fn main() -> ExitCode {
             Err("cannot write the report: standard output is closed (use --quiet)".to_string())
         }
         Some(Command::QemuRam(a)) => qemu_ram::run(a),
+        // migrate-sim's report goes to standard output
+        Some(Command::MigrateSim(_)) if output::stdout_closed() => {
+            Err("cannot write the report: standard output is closed".to_string())
+        }
         Some(Command::MigrateSim(a)) => migrate_sim::run(a),
     };
     match result {

@@ -27,7 +27,8 @@ use link::{Bandwidth, Link};
 use memory::{DirtyLog, GuestMem, PAGE};
 use methods::{ChunkEncoder, Method, MethodName, PageTally, RoundKind};
 use report::{mib, Machine, MethodRun, Report, Round, Settings, Total};
-use std::io::IsTerminal;
+use crate::output::AtomicFile;
+use std::io::{IsTerminal, Write};
 use std::net::{Shutdown, TcpStream};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -56,8 +57,9 @@ pub struct Args {
     #[arg(long, default_value_t = 2)]
     channels: usize,
     /// Link bandwidth shared by all channels: 10Gbit, 1Gbit, 100Mbit, 500MB/s, unlimited.
-    #[arg(long, default_value = "10Gbit", value_parser = Bandwidth::parse)]
-    link: Bandwidth,
+    /// Default 10Gbit (1Gbit with --quick, so that its short rounds still carry data).
+    #[arg(long, value_parser = Bandwidth::parse)]
+    link: Option<Bandwidth>,
     /// Downtime the migration aims for: the final round starts once the remaining dirty
     /// memory can be sent within it (at the speed of the last round). Milliseconds.
     /// Default 300 (0 with --quick, so that every method runs all its rounds).
@@ -79,10 +81,14 @@ pub struct Args {
     /// Seed of the memory contents and of the workload.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// A short run for CI, a few seconds: 64 MiB guest, 4 rounds and the final round, every
-    /// method through delta rounds (explicit options still apply).
+    /// A short run for CI, a few seconds: 64 MiB guest, 1 Gbit/s link, 4 rounds and the
+    /// final round, every method through delta rounds (explicit options still apply).
     #[arg(long)]
     quick: bool,
+    /// Check the options and print the resolved settings (JSON with --json), without
+    /// allocating guest memory or migrating anything.
+    #[arg(long)]
+    dry_run: bool,
     /// Print the report as JSON on stdout instead of the tables.
     #[arg(long)]
     json: bool,
@@ -159,6 +165,11 @@ fn settings(a: &Args, m: &Machine) -> Result<Settings, String> {
         return Err("--working-set is larger than --memory".into());
     }
     let cache = a.cache.unwrap_or(memory / 8);
+    if cache < PAGE as u64 || cache > memory {
+        return Err(format!(
+            "--cache {cache}: from one page (4 KiB) to --memory ({memory} bytes)"
+        ));
+    }
     if !(1..=64).contains(&a.channels) {
         return Err(format!("--channels {}: 1 to 64", a.channels));
     }
@@ -173,6 +184,10 @@ fn settings(a: &Args, m: &Machine) -> Result<Settings, String> {
         return Err("--max-downtime: milliseconds, 0 or more".into());
     }
     let max_rounds = a.max_rounds.unwrap_or(if a.quick { 4 } else { 10 });
+    let link = a.link.unwrap_or(Bandwidth(Some(if a.quick { 1e9 } else { 1e10 } / 8.0)));
+    if a.plot.as_ref().is_some_and(|p| p.as_os_str() == "-") {
+        return Err("--plot -: standard output carries the report; give a file name".into());
+    }
     if max_rounds == 0 {
         return Err("--max-rounds: at least 1 (the bulk round)".into());
     }
@@ -194,8 +209,8 @@ fn settings(a: &Args, m: &Machine) -> Result<Settings, String> {
         working_set_bytes: working_set / PAGE as u64 * PAGE as u64,
         dirty_rate_mb_s: a.dirty_rate,
         channels: a.channels,
-        link: a.link.label(),
-        link_bytes_per_s: a.link.0,
+        link: link.label(),
+        link_bytes_per_s: link.0,
         cache_bytes: cache,
         chunk_bytes: a.chunk / PAGE as u64 * PAGE as u64,
         max_downtime_ms: max_downtime,
@@ -222,6 +237,28 @@ fn method_label(m: MethodName) -> &'static str {
 pub fn run(a: Args) -> Result<(), String> {
     let machine = machine();
     let s = settings(&a, &machine)?;
+    let link = Bandwidth(s.link_bytes_per_s);
+    if a.dry_run {
+        let text = if a.json {
+            serde_json::to_string_pretty(&serde_json::json!({
+                "machine": machine,
+                "settings": s,
+            }))
+            .map_err(|e| e.to_string())?
+        } else {
+            format!("{}\nmachine: {} ({} CPUs)", report::settings_line(&s), machine.cpu, machine.cpus)
+        };
+        println!("{text}");
+        return Ok(());
+    }
+    // the plot file is opened (and its path checked) before minutes of migration; it
+    // appears under its name only when the run succeeded (output.rs: AtomicFile)
+    let plot_file = match &a.plot {
+        Some(p) => Some(
+            AtomicFile::create(p).map_err(|e| format!("cannot write {}: {e}", p.display()))?,
+        ),
+        None => None,
+    };
     let show = !a.quiet && std::io::stderr().is_terminal();
     // one source and one destination region for every method in turn, backed before the
     // first one starts (see GuestMem::prefault)
@@ -235,15 +272,15 @@ pub fn run(a: Args) -> Result<(), String> {
     let mut runs = Vec::new();
     for name in &s.methods {
         let run = match name.as_str() {
-            "raw" => migrate(&methods::Raw, &s, a.link, show, &mem)?,
-            "zero" => migrate(&methods::ZeroSkip, &s, a.link, show, &mem)?,
-            "lz4" => migrate(&methods::Lz4, &s, a.link, show, &mem)?,
-            "zstd" => migrate(&methods::Zstd, &s, a.link, show, &mem)?,
+            "raw" => migrate(&methods::Raw, &s, link, show, &mem)?,
+            "zero" => migrate(&methods::ZeroSkip, &s, link, show, &mem)?,
+            "lz4" => migrate(&methods::Lz4, &s, link, show, &mem)?,
+            "zstd" => migrate(&methods::Zstd, &s, link, show, &mem)?,
             _ => {
                 let cache = SharedCache::new(s.cache_bytes as usize, PAGE)
                     .map_err(|e| format!("--cache {}: {e}", s.cache_bytes))?;
                 let x = xbzrle::Xbzrle::new(&cache)?;
-                let mut run = migrate(&x, &s, a.link, show, &mem)?;
+                let mut run = migrate(&x, &s, link, show, &mem)?;
                 run.total.cache_bytes = Some(cache.capacity_bytes() as u64);
                 run
             }
@@ -281,23 +318,26 @@ pub fn run(a: Args) -> Result<(), String> {
     } else {
         print!("{}", report::text(&report));
     }
-    if let Some(p) = &a.plot {
-        plot::write(p, &report)?;
-    }
     let failed: Vec<&str> = report
         .methods
         .iter()
         .filter(|m| !m.total.verified)
         .map(|m| m.method.as_str())
         .collect();
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
+    if !failed.is_empty() {
+        // a failed run leaves no plot (the temporary file goes with `plot_file`)
+        return Err(format!(
             "destination differs from source after migrating with {}",
             failed.join(", ")
-        ))
+        ));
     }
+    if let (Some(mut f), Some(p)) = (plot_file, &a.plot) {
+        let svg = plot::render(&report).map_err(|e| format!("{}: {e}", p.display()))?;
+        f.write_all(svg.as_bytes())
+            .and_then(|()| f.commit())
+            .map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+    }
+    Ok(())
 }
 
 /// The guest (source) and the destination, reused by every method of a run.
@@ -426,6 +466,7 @@ fn totals(
             sender_cpu_s: rounds.iter().map(|r| r.sender_cpu_s).sum(),
             receiver_cpu_s,
             pages_touched,
+            dirty_rate_mb_s: pages_touched as f64 * PAGE as f64 / migration_s.max(1e-9) / 1e6,
             cache_bytes: None,
             cache_miss_rate: has_cache.then(|| {
                 if lookups == 0 {

@@ -5,7 +5,6 @@ use super::report::{mib, Report};
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
 use std::error::Error;
-use std::path::Path;
 
 /// One colour per method, the same in every panel and every run.
 fn colour(method: &str) -> RGBColor {
@@ -20,12 +19,15 @@ fn colour(method: &str) -> RGBColor {
 
 const FONT: (&str, u32) = ("sans-serif", 14);
 
-pub fn write(path: &Path, r: &Report) -> Result<(), String> {
-    draw(path, r).map_err(|e| format!("{}: {e}", path.display()))
+/// The SVG document (written to its file by the caller, atomically).
+pub fn render(r: &Report) -> Result<String, String> {
+    let mut svg = String::new();
+    draw(&mut svg, r).map_err(|e| e.to_string())?;
+    Ok(svg)
 }
 
-fn draw(path: &Path, r: &Report) -> Result<(), Box<dyn Error>> {
-    let root = SVGBackend::new(path, (1200, 520)).into_drawing_area();
+fn draw(svg: &mut String, r: &Report) -> Result<(), Box<dyn Error>> {
+    let root = SVGBackend::with_string(svg, (1200, 520)).into_drawing_area();
     root.fill(&WHITE)?;
     let s = &r.settings;
     let title = format!(

@@ -73,6 +73,9 @@ pub struct Total {
     pub receiver_cpu_s: f64,
     /// Pages the workload touched during the migration.
     pub pages_touched: u64,
+    /// The dirty rate the workload thread achieved, MB/s of pages touched (below
+    /// `--dirty-rate` when it did not get enough CPU).
+    pub dirty_rate_mb_s: f64,
     /// The xbzrle cache's real capacity (`null` for other methods).
     pub cache_bytes: Option<u64>,
     /// Over all rounds (`null` for other methods).
@@ -108,13 +111,12 @@ fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
     v.map_or_else(|| "-".into(), f)
 }
 
-/// The per-round table, then the totals, as plain text.
-pub fn text(r: &Report) -> String {
-    let s = &r.settings;
-    let mut o = format!(
+/// The settings in one line.
+pub fn settings_line(s: &Settings) -> String {
+    format!(
         "migrate-sim: {:.0} MiB guest, workload {} (working set {:.0} MiB, {} MB/s touched), \
          {} channel(s), link {}, xbzrle cache {:.0} MiB, chunk {:.0} MiB, max downtime {} ms, \
-         max rounds {}, seed {}\nmachine: {} ({} CPUs)\n\n",
+         max rounds {}, seed {}",
         mib(s.memory_bytes),
         serde_json::to_value(s.workload)
             .ok()
@@ -129,6 +131,15 @@ pub fn text(r: &Report) -> String {
         s.max_downtime_ms,
         s.max_rounds,
         s.seed,
+    )
+}
+
+/// The per-round table, then the totals, as plain text.
+pub fn text(r: &Report) -> String {
+    let s = &r.settings;
+    let mut o = format!(
+        "{}\nmachine: {} ({} CPUs)\n\n",
+        settings_line(s),
         r.machine.cpu,
         r.machine.cpus,
     );
