@@ -148,6 +148,7 @@ fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
     f(t, "receiver_cpu_s");
     assert!(u(t, "pages_touched") > 0, "{name}: the workload did not run");
     f(t, "dirty_rate_mb_s");
+    f(t, "workload_cpu_s");
     assert_eq!(u(t, "differing_pages"), 0, "{name}: destination differs");
     assert_eq!(t["verified"], true, "{name}");
     if name == "xbzrle" {

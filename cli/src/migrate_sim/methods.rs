@@ -156,9 +156,10 @@ pub fn pages(ranges: &[MemoryRange]) -> impl Iterator<Item = u64> + '_ {
         .flat_map(|r| (r.gpa..r.end()).step_by(PAGE))
 }
 
-/// Most bytes a length-prefixed payload may announce: a chunk of 64 MiB (the largest
-/// `--chunk`) plus its tags, so a corrupt length cannot make the receiver allocate more.
-const MAX_PAYLOAD: usize = (64 << 20) + (64 << 20) / PAGE * 3 + 64;
+/// Most bytes a length-prefixed payload may announce: twice the largest `--chunk` (64 MiB;
+/// room for tags and an incompressible zstd frame), so a corrupt length cannot make the
+/// receiver allocate more.
+const MAX_PAYLOAD: usize = 2 * (64 << 20);
 
 /// Writes a payload built in memory with its u32 length in front.
 fn write_framed(w: &mut dyn Write, payload: &[u8]) -> Result<(), String> {

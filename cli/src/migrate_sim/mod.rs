@@ -414,7 +414,7 @@ fn migrate(
             }
         }
         source.bar.finish_and_clear();
-        workload.join().expect("workload thread panicked");
+        let workload_cpu = workload.join().expect("workload thread panicked");
         let mut receiver_cpu = 0.0;
         let mut receiver_error = None;
         for r in receivers {
@@ -435,6 +435,7 @@ fn migrate(
             receiver_cpu,
             differing,
             ctl.touched(),
+            workload_cpu,
         ))
     })
 }
@@ -447,6 +448,7 @@ fn totals(
     receiver_cpu_s: f64,
     differing_pages: u64,
     pages_touched: u64,
+    workload_cpu_s: f64,
 ) -> MethodRun {
     let caches: Vec<_> = rounds.iter().filter_map(|r| r.cache).collect();
     let has_cache = !caches.is_empty();
@@ -466,6 +468,7 @@ fn totals(
             sender_cpu_s: rounds.iter().map(|r| r.sender_cpu_s).sum(),
             receiver_cpu_s,
             pages_touched,
+            workload_cpu_s,
             dirty_rate_mb_s: pages_touched as f64 * PAGE as f64 / migration_s.max(1e-9) / 1e6,
             cache_bytes: None,
             cache_miss_rate: has_cache.then(|| {
@@ -580,8 +583,9 @@ fn round(
                 })
             })
             .collect();
-        // a short poll: the next round (and the downtime decision) waits for this loop
-        while !handles.iter().all(|h| h.is_finished()) {
+        // a short poll for the progress bar (none without one: the main thread then only
+        // waits, taking no CPU from the workers); the next round waits for this loop
+        while !src.bar.is_hidden() && !handles.iter().all(|h| h.is_finished()) {
             src.bar.set_position(q.pages_taken.load(Ordering::Relaxed));
             std::thread::sleep(Duration::from_millis(1));
         }

@@ -73,6 +73,8 @@ pub struct Total {
     pub receiver_cpu_s: f64,
     /// Pages the workload touched during the migration.
     pub pages_touched: u64,
+    /// CPU seconds of the workload thread (it shares the cores with the migration).
+    pub workload_cpu_s: f64,
     /// The dirty rate the workload thread achieved, MB/s of pages touched (below
     /// `--dirty-rate` when it did not get enough CPU).
     pub dirty_rate_mb_s: f64,

@@ -231,15 +231,17 @@ impl Control {
 
 /// The workload thread's body: touches pages of the working set at the configured rate
 /// until stopped. Every touch is a read-modify-write of the whole page followed by its
-/// dirty bit, so a page the migration copied mid-write is always resent.
-pub fn run(mem: &GuestMem, log: &DirtyLog, cfg: Config, ctl: &Control) {
+/// dirty bit, so a page the migration copied mid-write is always resent. Returns the CPU
+/// seconds it used (it competes with the migration threads for the machine's cores).
+pub fn run(mem: &GuestMem, log: &DirtyLog, cfg: Config, ctl: &Control) -> f64 {
+    let cpu0 = super::transport::thread_cpu();
     let mut rng = Rng::new(cfg.seed ^ 0xd1e7);
     let mut buf = vec![0u8; PAGE];
     let start = Instant::now();
     let mut done = 0u64;
     loop {
         match ctl.state.load(Ordering::SeqCst) {
-            STOP => return,
+            STOP => return super::transport::thread_cpu() - cpu0,
             PAUSE => {
                 ctl.paused.store(true, Ordering::SeqCst);
                 std::thread::sleep(Duration::from_micros(200));
