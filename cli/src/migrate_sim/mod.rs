@@ -75,7 +75,8 @@ pub struct Args {
     /// Dirty memory per chunk of the shared work queue.
     #[arg(long, default_value = "1MiB", value_parser = parse_size)]
     chunk: u64,
-    /// Methods to compare, comma-separated (default: all).
+    /// Methods to compare, comma-separated, run in this order (default: all). A method
+    /// named twice runs twice: repeats show the machine's noise.
     #[arg(long, value_enum, value_delimiter = ',')]
     methods: Vec<MethodName>,
     /// Seed of the memory contents and of the workload.
@@ -201,7 +202,8 @@ fn settings(a: &Args, m: &Machine) -> Result<Settings, String> {
             MethodName::Zstd,
         ];
     }
-    methods.dedup();
+    // no deduplication: a method named twice runs twice (repeats, interleaved with the
+    // others, show how noisy the machine is: docs/migrate-sim.md)
     Ok(Settings {
         memory_bytes: memory,
         page_size: PAGE,

@@ -160,13 +160,31 @@ pub fn text(r: &Report) -> String {
                 mib(rd.wire_bytes),
                 rd.seconds,
                 rd.sender_cpu_s,
-                opt(rd.cache, |c| format!("{:.1}", c.miss_rate * 100.0)),
-                opt(rd.cache, |c| c.overflows.to_string()),
+                // the bulk round does not use the cache: "-" rather than a 0 % miss rate
+                opt(rd.cache.filter(|c| c.lookups > 0), |c| format!(
+                    "{:.1}",
+                    c.miss_rate * 100.0
+                )),
+                opt(rd.cache.filter(|c| c.lookups > 0), |c| c.overflows.to_string()),
             );
         }
     }
     o += "\n";
     o += &summary_table(r);
+    for m in &r.methods {
+        let t = &m.total;
+        if let (Some(cap), Some(miss), Some(over)) = (t.cache_bytes, t.cache_miss_rate, t.overflows)
+        {
+            let deltas: u64 = m.rounds.iter().map(|rd| rd.pages.compressed).sum();
+            o += &format!(
+                "\n{}: cache {:.1} MiB, miss rate {:.1} % of the non-zero pages looked up, \
+                 {over} overflows, {deltas} pages sent as XBZRLE deltas\n",
+                m.method,
+                mib(cap),
+                miss * 100.0
+            );
+        }
+    }
     o
 }
 
