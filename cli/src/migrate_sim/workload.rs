@@ -9,7 +9,7 @@
 //! The workload writes only to its working set, one contiguous run of pages (a guest's
 //! hot heap), at `--dirty-rate` MB/s of pages touched. Each page of the working set has a
 //! fixed write pattern (a page is rewritten the same way every time, as a program's
-//! data structures are): one of SPEC §7's patterns, a changed area of L bytes every S
+//! data structures are): one of the patterns of docs/format.md §7, a changed area of L bytes every S
 //! bytes laid over the whole region, filled with fresh random bytes at each touch, or the
 //! whole page rewritten with random bytes (`random-pages`).
 
@@ -22,7 +22,7 @@ use xbzrle_testkit::scenario::Pattern;
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Workload {
-    /// SPEC §7 SPARSE on every page (12 bytes every 1111: ~1.4 % of a page as XBZRLE).
+    /// SPARSE (docs/format.md §7) on every page (12 bytes every 1111: ~1.4 % of a page as XBZRLE).
     Sparse,
     /// MEDIUM (33 every 701: ~5.1 %).
     Medium,
@@ -184,7 +184,7 @@ fn apply(touch: Touch, n: u64, buf: &mut [u8], rng: &mut Rng) {
         Touch::Random => rng.fill(buf),
         Touch::Pattern(p) => {
             // areas start at multiples of the stride in the whole region, so they
-            // continue across page boundaries (SPEC §7)
+            // continue across page boundaries (docs/format.md §7)
             let base = n as usize * PAGE;
             let mut start = base / p.stride * p.stride;
             while start < base + PAGE {
@@ -271,7 +271,7 @@ pub fn run(mem: &GuestMem, log: &DirtyLog, cfg: Config, ctl: &Control) -> f64 {
 mod tests {
     use super::*;
 
-    /// A touched page encodes to about the share SPEC §7 gives its pattern.
+    /// A touched page encodes to about the share docs/format.md §7 gives its pattern.
     #[test]
     fn patterns_give_spec_sizes() {
         let mut rng = Rng::new(7);
