@@ -80,7 +80,10 @@ fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
     let t = &m["total"];
     assert!(!rounds.is_empty(), "{name}: no rounds");
     assert_eq!(u(t, "rounds"), rounds.len() as u64, "{name}");
-    assert!(rounds.len() as u64 <= u(settings, "max_rounds") + 1, "{name}");
+    assert!(
+        rounds.len() as u64 <= u(settings, "max_rounds") + 1,
+        "{name}"
+    );
     let mut wire = 0;
     let mut later_wire = 0;
     for (i, r) in rounds.iter().enumerate() {
@@ -95,7 +98,11 @@ fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
         let dirty = u(r, "dirty_pages");
         assert_eq!(u(r, "dirty_bytes"), dirty * PAGE, "{name} round {i}");
         if i == 0 {
-            assert_eq!(dirty * PAGE, memory, "{name}: the bulk round sends every page");
+            assert_eq!(
+                dirty * PAGE,
+                memory,
+                "{name}: the bulk round sends every page"
+            );
         } else {
             assert!(dirty > 0, "{name} round {i}: the workload dirtied nothing");
         }
@@ -146,7 +153,10 @@ fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
     assert!(t["converged"].is_boolean());
     f(t, "sender_cpu_s");
     f(t, "receiver_cpu_s");
-    assert!(u(t, "pages_touched") > 0, "{name}: the workload did not run");
+    assert!(
+        u(t, "pages_touched") > 0,
+        "{name}: the workload did not run"
+    );
     f(t, "dirty_rate_mb_s");
     f(t, "workload_cpu_s");
     assert_eq!(u(t, "differing_pages"), 0, "{name}: destination differs");
@@ -157,7 +167,6 @@ fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
         let miss = f(t, "cache_miss_rate");
         assert!(miss > 0.0 && miss <= 1.0, "miss rate {miss}");
         u(t, "overflows");
-
     } else {
         for k in ["cache_bytes", "cache_miss_rate", "overflows"] {
             assert!(t[k].is_null(), "{name}: {k} = {}", t[k]);
@@ -179,7 +188,9 @@ fn quick_json_every_method_verified_and_complete() {
     ]);
     let doc = json_of(&out);
     assert_eq!(doc["verified"], true);
-    assert!(doc["machine"]["cpu"].as_str().is_some_and(|s| !s.is_empty()));
+    assert!(doc["machine"]["cpu"]
+        .as_str()
+        .is_some_and(|s| !s.is_empty()));
     assert!(u(&doc["machine"], "cpus") >= 1);
     let s = &doc["settings"];
     assert_eq!(u(s, "memory_bytes"), 16 << 20);
@@ -210,7 +221,12 @@ fn quick_json_every_method_verified_and_complete() {
         unreachable!()
     };
     // about 40 % of the initial pages are zero pages: every method but raw skips them
-    for (name, (total, _)) in [("zero", zero), ("xbzrle", xbzrle), ("lz4", lz4), ("zstd", zstd)] {
+    for (name, (total, _)) in [
+        ("zero", zero),
+        ("xbzrle", xbzrle),
+        ("lz4", lz4),
+        ("zstd", zstd),
+    ] {
         assert!(total < raw.0 * 9 / 10, "{name} {total} vs raw {}", raw.0);
     }
     // a sparse workload: XBZRLE deltas are ~1.4 % of a page, so after the first delta
@@ -253,8 +269,19 @@ fn random_pages_overflow_and_still_verify() {
 
 #[test]
 fn text_report_lists_every_method() {
-    let out = sim(&["--quick", "--quiet", "--memory", "4MiB", "--methods", "zero,lz4"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = sim(&[
+        "--quick",
+        "--quiet",
+        "--memory",
+        "4MiB",
+        "--methods",
+        "zero,lz4",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("migrate-sim: 4 MiB guest"), "{text}");
     for m in ["| zero |", "| lz4 |"] {
@@ -350,7 +377,10 @@ fn plot_is_written_atomically() {
     }
     // replaced by a rename (a new inode), and no temporary file left beside it
     let new_inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&svg).unwrap());
-    assert_ne!(old_inode, new_inode, "the old file was overwritten in place");
+    assert_ne!(
+        old_inode, new_inode,
+        "the old file was overwritten in place"
+    );
     assert_eq!(listing(&dir), ["sim.svg"]);
 
     // a directory is refused before anything runs; nothing is created

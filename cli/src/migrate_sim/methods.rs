@@ -151,9 +151,7 @@ pub enum MethodName {
 
 /// The guest-physical address of every page of a range table, in order.
 pub fn pages(ranges: &[MemoryRange]) -> impl Iterator<Item = u64> + '_ {
-    ranges
-        .iter()
-        .flat_map(|r| (r.gpa..r.end()).step_by(PAGE))
+    ranges.iter().flat_map(|r| (r.gpa..r.end()).step_by(PAGE))
 }
 
 /// Most bytes a length-prefixed payload may announce: twice the largest `--chunk` (64 MiB;
@@ -164,7 +162,8 @@ const MAX_PAYLOAD: usize = 2 * (64 << 20);
 /// Writes a payload built in memory with its u32 length in front.
 fn write_framed(w: &mut dyn Write, payload: &[u8]) -> Result<(), String> {
     let io = |e: std::io::Error| format!("channel: {e}");
-    w.write_all(&(payload.len() as u32).to_le_bytes()).map_err(io)?;
+    w.write_all(&(payload.len() as u32).to_le_bytes())
+        .map_err(io)?;
     w.write_all(payload).map_err(io)
 }
 
@@ -331,12 +330,7 @@ impl ChunkEncoder for PlainCodec {
 }
 
 /// Applies a zero-or-raw record (shared by the methods that have them).
-fn apply_plain(
-    tag: u8,
-    c: &mut Cursor,
-    mem: &RawRegion,
-    gpa: u64,
-) -> Result<bool, String> {
+fn apply_plain(tag: u8, c: &mut Cursor, mem: &RawRegion, gpa: u64) -> Result<bool, String> {
     match tag {
         TAG_ZERO => mem.write_zeros(gpa, PAGE as u64).map_err(mem_err)?,
         TAG_RAW => mem.write_from(gpa, c.take(PAGE)?).map_err(mem_err)?,

@@ -22,20 +22,20 @@ mod transport;
 mod workload;
 mod xbzrle;
 
+use crate::output::AtomicFile;
+use ::xbzrle::cache::SharedCache;
+use ::xbzrle::parallel::{split_chunks, MemoryRange, RawRegion};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use link::{Bandwidth, Link};
 use memory::{DirtyLog, GuestMem, PAGE};
 use methods::{ChunkEncoder, Method, MethodName, PageTally, RoundKind};
 use report::{mib, Machine, MethodRun, Report, Round, Settings, Total};
-use crate::output::AtomicFile;
 use std::io::{IsTerminal, Write};
 use std::net::{Shutdown, TcpStream};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use workload::{Control, Workload};
-use ::xbzrle::cache::SharedCache;
-use ::xbzrle::parallel::{split_chunks, MemoryRange, RawRegion};
 
 /// Options of `xbzrle migrate-sim`.
 #[derive(clap::Args, Debug)]
@@ -185,7 +185,9 @@ fn settings(a: &Args, m: &Machine) -> Result<Settings, String> {
         return Err("--max-downtime: milliseconds, 0 or more".into());
     }
     let max_rounds = a.max_rounds.unwrap_or(if a.quick { 4 } else { 10 });
-    let link = a.link.unwrap_or(Bandwidth(Some(if a.quick { 1e9 } else { 1e10 } / 8.0)));
+    let link = a
+        .link
+        .unwrap_or(Bandwidth(Some(if a.quick { 1e9 } else { 1e10 } / 8.0)));
     if a.plot.as_ref().is_some_and(|p| p.as_os_str() == "-") {
         return Err("--plot -: standard output carries the report; give a file name".into());
     }
@@ -248,7 +250,12 @@ pub fn run(a: Args) -> Result<(), String> {
             }))
             .map_err(|e| e.to_string())?
         } else {
-            format!("{}\nmachine: {} ({} CPUs)", report::settings_line(&s), machine.cpu, machine.cpus)
+            format!(
+                "{}\nmachine: {} ({} CPUs)",
+                report::settings_line(&s),
+                machine.cpu,
+                machine.cpus
+            )
         };
         println!("{text}");
         return Ok(());
@@ -256,9 +263,9 @@ pub fn run(a: Args) -> Result<(), String> {
     // the plot file is opened (and its path checked) before minutes of migration; it
     // appears under its name only when the run succeeded (output.rs: AtomicFile)
     let plot_file = match &a.plot {
-        Some(p) => Some(
-            AtomicFile::create(p).map_err(|e| format!("cannot write {}: {e}", p.display()))?,
-        ),
+        Some(p) => {
+            Some(AtomicFile::create(p).map_err(|e| format!("cannot write {}: {e}", p.display()))?)
+        }
         None => None,
     };
     let show = !a.quiet && std::io::stderr().is_terminal();

@@ -165,7 +165,9 @@ pub fn text(r: &Report) -> String {
                     "{:.1}",
                     c.miss_rate * 100.0
                 )),
-                opt(rd.cache.filter(|c| c.lookups > 0), |c| c.overflows.to_string()),
+                opt(rd.cache.filter(|c| c.lookups > 0), |c| c
+                    .overflows
+                    .to_string()),
             );
         }
     }

@@ -213,7 +213,8 @@ fn receive_loop(
         // never trust an address from the wire (the decoders check again)
         check_ranges(&ranges, super::memory::PAGE).map_err(|e| e.to_string())?;
         for r in &ranges {
-            mem.check_range(r.gpa, r.length).map_err(|e| e.to_string())?;
+            mem.check_range(r.gpa, r.length)
+                .map_err(|e| e.to_string())?;
         }
         let result = dec.apply(kind, mem, &ranges, &mut rd);
         ack.write_all(&[result.is_err() as u8]).map_err(io)?;
