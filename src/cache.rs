@@ -673,7 +673,33 @@ impl CacheAccess for SlotGuard<'_> {
     }
 }
 
+impl SlotGuard<'_> {
+    /// Whether this slot holds `page` with the age of the current round: the page was
+    /// already looked up or inserted in this round, so it was already sent in this round
+    /// (docs/format.md §6: a second delta in flight for one page could be applied in
+    /// either order on the destination).
+    #[inline]
+    pub(crate) fn sent_this_round(&self, page: u64) -> bool {
+        self.table.holds(self.slot, page) && self.table.meta[self.slot].age == self.round
+    }
+
+    /// Forgets `page` if this slot holds it.
+    #[inline]
+    pub(crate) fn remove(&mut self, page: u64) -> bool {
+        let s = self.slot;
+        self.table.remove(s, page)
+    }
+}
+
 impl Pinned<'_> {
+    /// Whether no slot holds a page (every shard locked in turn: a snapshot).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.shards
+            .shards
+            .iter()
+            .all(|m| relock(m.lock()).used == 0)
+    }
+
     /// Locks the shard of `page` (counting contention) and returns its slot.
     #[inline]
     pub(crate) fn slot(&self, page: u64) -> SlotGuard<'_> {

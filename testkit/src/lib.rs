@@ -6,10 +6,12 @@
 //!   old/new memory regions;
 //! * [`model`]: the byte-at-a-time reference model of the encoding and decoding rules.
 //! * [`qemu_stream`]: a writer of small QEMU migration streams.
+//! * [`payload`]: a model of the parallel chunk payload receiver.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod model;
+pub mod payload;
 pub mod qemu_stream;
 pub mod scenario;
