@@ -156,7 +156,7 @@ fn settings(a: &Args, m: &Machine) -> Result<Settings, String> {
             gib(m.memory_bytes)
         ));
     }
-    if memory < 1 << 20 || memory % PAGE as u64 != 0 {
+    if memory < 1 << 20 || !memory.is_multiple_of(PAGE as u64) {
         return Err(format!(
             "--memory {memory}: at least 1 MiB, whole 4 KiB pages"
         ));
@@ -439,26 +439,37 @@ fn migrate(
         Ok(totals(
             method,
             rounds,
-            t0_secs,
-            converged,
-            receiver_cpu,
-            differing,
-            ctl.touched(),
-            workload_cpu,
+            Measured {
+                migration_s: t0_secs,
+                converged,
+                receiver_cpu_s: receiver_cpu,
+                differing_pages: differing,
+                pages_touched: ctl.touched(),
+                workload_cpu_s: workload_cpu,
+            },
         ))
     })
 }
 
-fn totals(
-    method: &dyn Method,
-    rounds: Vec<Round>,
+/// What a migration measured besides its rounds.
+struct Measured {
     migration_s: f64,
     converged: bool,
     receiver_cpu_s: f64,
     differing_pages: u64,
     pages_touched: u64,
     workload_cpu_s: f64,
-) -> MethodRun {
+}
+
+fn totals(method: &dyn Method, rounds: Vec<Round>, m: Measured) -> MethodRun {
+    let Measured {
+        migration_s,
+        converged,
+        receiver_cpu_s,
+        differing_pages,
+        pages_touched,
+        workload_cpu_s,
+    } = m;
     let caches: Vec<_> = rounds.iter().filter_map(|r| r.cache).collect();
     let has_cache = !caches.is_empty();
     let lookups: u64 = caches.iter().map(|c| c.lookups).sum();
