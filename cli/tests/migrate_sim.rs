@@ -71,9 +71,24 @@ fn listing(dir: &Path) -> Vec<String> {
     v
 }
 
-/// Checks one method's rounds and totals against each other and the settings; returns
-/// (total wire bytes, wire bytes of the delta and final rounds).
-fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
+/// What `check_method` returns: total wire bytes, and the wire bytes and dirty pages of
+/// the rounds after the first delta round (whose pages are all cache misses for xbzrle).
+#[derive(Debug, Clone, Copy)]
+struct Figures {
+    wire: u64,
+    later_wire: u64,
+    later_pages: u64,
+}
+
+impl Figures {
+    /// Wire bytes per dirty page after the first delta round.
+    fn later_per_page(&self) -> f64 {
+        self.later_wire as f64 / self.later_pages.max(1) as f64
+    }
+}
+
+/// Checks one method's rounds and totals against each other and the settings.
+fn check_method(m: &Value, settings: &Value) -> Figures {
     let name = m["method"].as_str().unwrap();
     let memory = u(settings, "memory_bytes");
     let rounds = m["rounds"].as_array().unwrap();
@@ -86,6 +101,7 @@ fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
     );
     let mut wire = 0;
     let mut later_wire = 0;
+    let mut later_pages = 0;
     for (i, r) in rounds.iter().enumerate() {
         assert_eq!(u(r, "round"), i as u64, "{name}");
         let kind = r["kind"].as_str().unwrap();
@@ -97,24 +113,31 @@ fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
         assert_eq!(kind, want, "{name} round {i}");
         let dirty = u(r, "dirty_pages");
         assert_eq!(u(r, "dirty_bytes"), dirty * PAGE, "{name} round {i}");
-        if i == 0 {
-            assert_eq!(
+        match i {
+            0 => assert_eq!(
                 dirty * PAGE,
                 memory,
                 "{name}: the bulk round sends every page"
-            );
-        } else {
-            assert!(dirty > 0, "{name} round {i}: the workload dirtied nothing");
+            ),
+            // the bulk round lasts long enough for the workload to dirty pages; a later
+            // round may be so short that it dirties none (then the migration converges)
+            1 => assert!(dirty > 0, "{name} round 1: the workload dirtied nothing"),
+            _ => {}
         }
         // every page of the round is accounted for exactly once
         let p = &r["pages"];
         let accounted = u(p, "zero") + u(p, "raw") + u(p, "compressed") + u(p, "unchanged");
         assert_eq!(accounted, dirty, "{name} round {i}: {p}");
         let w = u(r, "wire_bytes");
-        assert!(w > 0, "{name} round {i}");
+        assert_eq!(
+            w > 0,
+            dirty > 0,
+            "{name} round {i}: {w} bytes for {dirty} pages"
+        );
         wire += w;
-        if i > 0 {
+        if i > 1 {
             later_wire += w;
+            later_pages += dirty;
         }
         f(r, "seconds");
         f(r, "sender_cpu_s");
@@ -172,7 +195,11 @@ fn check_method(m: &Value, settings: &Value) -> (u64, u64) {
             assert!(t[k].is_null(), "{name}: {k} = {}", t[k]);
         }
     }
-    (wire, later_wire)
+    Figures {
+        wire,
+        later_wire,
+        later_pages,
+    }
 }
 
 #[test]
@@ -216,21 +243,22 @@ fn quick_json_every_method_verified_and_complete() {
         .map(|m| m["method"].as_str().unwrap())
         .collect();
     assert_eq!(names, all);
-    let figures: Vec<(u64, u64)> = methods.iter().map(|m| check_method(m, s)).collect();
+    let figures: Vec<Figures> = methods.iter().map(|m| check_method(m, s)).collect();
     let [raw, zero, xbzrle, lz4, zstd] = figures[..] else {
         unreachable!()
     };
     // about 40 % of the initial pages are zero pages: every method but raw skips them
-    for (name, (total, _)) in [
+    for (name, fig) in [
         ("zero", zero),
         ("xbzrle", xbzrle),
         ("lz4", lz4),
         ("zstd", zstd),
     ] {
-        assert!(total < raw.0 * 9 / 10, "{name} {total} vs raw {}", raw.0);
+        assert!(
+            fig.wire < raw.wire * 9 / 10,
+            "{name} {fig:?} vs raw {raw:?}"
+        );
     }
-    // a sparse workload: XBZRLE deltas are ~1.4 % of a page, so after the first delta
-    // round (all cache misses) it sends far less than raw, zero-skip or a compressor
     let deltas: u64 = methods[2]["rounds"]
         .as_array()
         .unwrap()
@@ -238,10 +266,16 @@ fn quick_json_every_method_verified_and_complete() {
         .map(|r| u(&r["cache"], "xbzrle_pages"))
         .sum();
     assert!(deltas > 0, "xbzrle sent no delta at all");
-    assert!(xbzrle.0 < zero.0, "xbzrle {xbzrle:?} zero {zero:?}");
-    assert!(xbzrle.1 < zero.1 / 2, "xbzrle {xbzrle:?} zero {zero:?}");
-    assert!(xbzrle.1 < lz4.1, "xbzrle {xbzrle:?} lz4 {lz4:?}");
-    assert!(xbzrle.1 < zstd.1, "xbzrle {xbzrle:?} zstd {zstd:?}");
+    assert!(xbzrle.wire < zero.wire, "xbzrle {xbzrle:?} zero {zero:?}");
+    // a sparse workload: after the first delta round (all cache misses) an XBZRLE delta
+    // is ~1.4 % of a page, so per dirty page xbzrle sends far less than zero-skip (a
+    // whole page) or a compressor (the touched pages hold random bytes in places)
+    let per = xbzrle.later_per_page();
+    assert!(xbzrle.later_pages > 0, "{xbzrle:?}");
+    assert!(per < PAGE as f64 / 8.0, "xbzrle: {per} bytes per page");
+    assert!(per * 4.0 < zero.later_per_page(), "{xbzrle:?} {zero:?}");
+    assert!(per * 2.0 < lz4.later_per_page(), "{xbzrle:?} {lz4:?}");
+    assert!(per * 2.0 < zstd.later_per_page(), "{xbzrle:?} {zstd:?}");
 }
 
 #[test]

@@ -640,7 +640,112 @@ fn round(
 
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::methods::{ChunkDecoder, ChunkEncoder, Method, RoundKind};
+    use super::*;
+    use ::xbzrle::parallel::{GuestRead, GuestWrite};
+    use clap::Parser;
+    use std::io::Read;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        a: Args,
+    }
+
+    fn small(extra: &[&str]) -> Settings {
+        let argv = [&["sim", "--quick", "--memory", "2MiB", "--quiet"], extra].concat();
+        let a = Cli::try_parse_from(argv).unwrap().a;
+        settings(&a, &machine()).unwrap()
+    }
+
+    /// Zero-skip whose destination flips one byte of page 0 after applying it: the run
+    /// must notice.
+    struct Broken;
+    struct BrokenDecoder(Box<dyn ChunkDecoder>);
+
+    impl Method for Broken {
+        fn name(&self) -> &'static str {
+            "broken"
+        }
+        fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
+            methods::ZeroSkip.encoder()
+        }
+        fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
+            Box::new(BrokenDecoder(methods::ZeroSkip.decoder()))
+        }
+    }
+
+    impl ChunkDecoder for BrokenDecoder {
+        fn apply(
+            &mut self,
+            kind: RoundKind,
+            mem: &RawRegion,
+            ranges: &[MemoryRange],
+            r: &mut dyn Read,
+        ) -> Result<(), String> {
+            self.0.apply(kind, mem, ranges, r)?;
+            // page 0 lies outside the working set: it is sent in the bulk round only
+            if kind == RoundKind::Bulk && ranges[0].gpa == 0 {
+                let mut b = [0u8; 1];
+                mem.read_into(ranges[0].gpa, &mut b).unwrap();
+                mem.write_from(ranges[0].gpa, &[!b[0]]).unwrap();
+            }
+            Ok(())
+        }
+    }
+
+    fn memory_for(s: &Settings) -> Memory {
+        let pages = (s.memory_bytes / PAGE as u64) as usize;
+        let mem = Memory {
+            src: GuestMem::new(pages).unwrap(),
+            dst: GuestMem::new(pages).unwrap(),
+        };
+        mem.src.prefault();
+        mem.dst.prefault();
+        mem
+    }
+
+    #[test]
+    fn a_wrong_destination_is_caught() {
+        let s = small(&[]);
+        let mem = memory_for(&s);
+        let link = Bandwidth(None);
+        let good = migrate(&methods::ZeroSkip, &s, link, false, &mem).unwrap();
+        assert!(good.total.verified, "{:?}", good.total);
+        let bad = migrate(&Broken, &s, link, false, &mem).unwrap();
+        assert!(!bad.total.verified);
+        assert!(bad.total.differing_pages >= 1, "{:?}", bad.total);
+        // the memory is reset for the next method: a good method verifies again after it
+        let again = migrate(&methods::ZeroSkip, &s, link, false, &mem).unwrap();
+        assert!(again.total.verified);
+    }
+
+    #[test]
+    fn xbzrle_cache_rounds_follow_the_parallel_api() {
+        let s = small(&["--workload", "sparse"]);
+        let mem = memory_for(&s);
+        let cache = SharedCache::new(s.cache_bytes as usize, PAGE).unwrap();
+        let x = xbzrle::Xbzrle::new(&cache).unwrap();
+        // a slow link: rounds of tens of milliseconds, so that the workload dirties pages
+        // in each even when it is descheduled for a while (the tests run in parallel)
+        let run = migrate(&x, &s, Bandwidth(Some(5e6)), false, &mem).unwrap();
+        assert!(run.total.verified);
+        // one Round (one cache round) per migration round
+        assert_eq!(cache.round() as usize, run.rounds.len());
+        // the per-round figures are the cache's counters, split by round
+        let c = cache.counters();
+        let sum = |f: fn(&methods::CacheRound) -> u64| -> u64 {
+            run.rounds
+                .iter()
+                .map(|r| f(r.cache.as_ref().unwrap()))
+                .sum()
+        };
+        assert_eq!(sum(|c| c.lookups), c.lookups);
+        assert_eq!(sum(|c| c.misses), c.cache_miss);
+        assert_eq!(sum(|c| c.overflows), c.overflow);
+        assert_eq!(sum(|c| c.xbzrle_pages), c.pages);
+        assert!(c.pages > 0, "no XBZRLE page on a sparse workload: {c:?}");
+    }
 
     #[test]
     fn sizes() {
