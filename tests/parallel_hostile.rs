@@ -144,7 +144,10 @@ proptest! {
 
     /// Bit flips anywhere: no panic, agreement with the model.
     #[test]
-    fn bit_flipped(c in arb_case(), flips in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..4)) {
+    fn bit_flipped(
+        c in arb_case(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..4),
+    ) {
         let mut p = c.payload.clone();
         for (i, bit) in flips {
             let i = i.index(p.len());
@@ -156,7 +159,12 @@ proptest! {
     /// Oversized fields: every XBZRLE length set to a value above the page size (or 0),
     /// the page count changed, bytes appended (a following chunk: not read).
     #[test]
-    fn oversized(c in arb_case(), len in prop_oneof![Just(0u16), Just(u16::MAX), 1u16..=u16::MAX], count in any::<u32>(), tail in proptest::collection::vec(any::<u8>(), 0..64)) {
+    fn oversized(
+        c in arb_case(),
+        len in prop_oneof![Just(0u16), Just(u16::MAX), 1u16..=u16::MAX],
+        count in any::<u32>(),
+        tail in proptest::collection::vec(any::<u8>(), 0..64),
+    ) {
         // lengths: walk the records as the format says and patch the first XBZRLE one
         let mut p = c.payload.clone();
         let mut i = 8;
@@ -185,7 +193,11 @@ proptest! {
 
     /// Random bytes, behind a plausible header or not.
     #[test]
-    fn random(c in arb_case(), body in proptest::collection::vec(any::<u8>(), 0..600), header in any::<bool>()) {
+    fn random(
+        c in arb_case(),
+        body in proptest::collection::vec(any::<u8>(), 0..600),
+        header in any::<bool>(),
+    ) {
         let mut p = Vec::new();
         if header {
             p.extend_from_slice(&c.payload[..8]);

@@ -8,9 +8,9 @@ use std::vec::Vec;
 
 use super::guest::{GuestRead, GuestWrite, MemoryError};
 use super::range::{check_ranges, MemoryRange, RangeError};
-use crate::cache::{CacheError, SharedCache};
-use crate::migrate::{decide, Counters, Decision};
-use crate::{DecodeError, Encoder};
+use crate::cache::{CacheError, SharedCache, SlotGuard};
+use crate::migrate::{Counters, Decision};
+use crate::{DecodeError, EncodeError, Encoder};
 
 /// First two bytes of every chunk payload: `"XB"`.
 pub const PAYLOAD_MAGIC: [u8; 2] = *b"XB";
@@ -265,8 +265,8 @@ impl<'c> Round<'c> {
     /// for a paused guest; a running guest dirties it again for the next round. A bulk
     /// round forgets any cached copy of the pages it sends.
     ///
-    /// Allocates one scratch page and the output buffer (about 64 KiB) per call, never
-    /// per page.
+    /// Allocates the output buffer (about 64 KiB) per call, never per page (each page
+    /// is read into the spare page of its cache shard).
     ///
     /// # Errors
     /// See [`SendError`]; ranges are checked against `mem` before anything is written.
@@ -372,19 +372,17 @@ impl<'c> Round<'c> {
         W: Write + ?Sized,
     {
         let ps = self.page_size();
-        let mut current = std::vec![0u8; ps];
         let mut counters = Counters::default();
         let pinned = self.cache.pin();
         let res = (|| {
             for r in ranges {
                 let mut gpa = r.gpa;
                 while gpa < r.end() {
-                    mem.read_into(gpa, &mut current)
-                        .map_err(SendError::Memory)?;
                     let page_no = gpa / ps as u64;
-                    // reserve tag + length + one page; the delta is encoded in place
+                    // room for tag + length + one page: the record is built in place
                     let at = out.len;
-                    let d = {
+                    let rec = &mut out.buf[at..at + 3 + ps];
+                    let (d, n) = {
                         let mut slot = pinned.slot(page_no);
                         if slot.sent_this_round(page_no) {
                             // The page is already in another payload of this round
@@ -394,39 +392,19 @@ impl<'c> Round<'c> {
                             // payload is applied first, and the cache keeps what the
                             // first one sent; if the guest wrote the page since, it is
                             // dirty again for the next round.
-                            Decision::Unchanged
+                            rec[0] = TAG_UNCHANGED;
+                            (Decision::Unchanged, 1)
                         } else {
-                            decide(
-                                &mut slot,
-                                &self.encoder,
-                                page_no,
-                                &current,
-                                &mut out.buf[at + 3..at + 3 + ps],
-                                &mut counters,
-                            )
+                            self.record(&mut slot, mem, gpa, page_no, rec, &mut counters)
+                                .map_err(SendError::Memory)?
                         }
                     };
+                    out.len = at + n;
                     match d {
-                        Decision::Unchanged => {
-                            out.push(TAG_UNCHANGED);
-                            stats.unchanged += 1;
-                        }
-                        Decision::Zero => {
-                            out.push(TAG_ZERO);
-                            stats.zero += 1;
-                        }
-                        Decision::Raw => {
-                            out.push(TAG_RAW);
-                            out.extend(&current);
-                            stats.raw += 1;
-                        }
-                        Decision::Xbzrle(len) => {
-                            out.buf[at] = TAG_XBZRLE;
-                            // len <= page size <= 16384 fits in u16
-                            out.buf[at + 1..at + 3].copy_from_slice(&(len as u16).to_le_bytes());
-                            out.len = at + 3 + len;
-                            stats.xbzrle += 1;
-                        }
+                        Decision::Unchanged => stats.unchanged += 1,
+                        Decision::Zero => stats.zero += 1,
+                        Decision::Raw => stats.raw += 1,
+                        Decision::Xbzrle(_) => stats.xbzrle += 1,
                     }
                     out.maybe_flush()?;
                     gpa += ps as u64;
@@ -436,6 +414,85 @@ impl<'c> Round<'c> {
         })();
         pinned.add_counters(&counters);
         res
+    }
+
+    /// One page of a delta round, with its shard locked: the sending decision of
+    /// docs/format.md §6 (as `migrate::decide`, which the single-threaded `Sender` uses;
+    /// a test checks they agree), written as a record into `rec` (3 + page size bytes);
+    /// returns the decision and the record's length.
+    ///
+    /// The page is read into the shard's spare page (the stable copy everything looks
+    /// at); when it becomes the cached copy (cache miss with a free slot, XBZRLE,
+    /// overflow) the spare and the slot swap their pages instead of copying.
+    fn record<M: GuestRead + ?Sized>(
+        &self,
+        slot: &mut SlotGuard<'_>,
+        mem: &M,
+        gpa: u64,
+        page_no: u64,
+        rec: &mut [u8],
+        c: &mut Counters,
+    ) -> Result<(Decision, usize), MemoryError> {
+        let ps = rec.len() - 3;
+        mem.read_into(gpa, slot.spare_mut())?;
+        if crate::is_zero_page(slot.spare()) {
+            c.zero_pages += 1;
+            // the receiver will hold zeros; a busy slot keeps another page, which is fine
+            // (the spare is all zero: swapped in, it is the zero page's cached copy)
+            if slot.claim(page_no) {
+                slot.swap_spare();
+            }
+            rec[0] = TAG_ZERO;
+            return Ok((Decision::Zero, 1));
+        }
+        c.lookups += 1;
+        if !slot.lookup_in_place(page_no) {
+            c.cache_miss += 1;
+            c.raw_pages += 1;
+            // cache what we send if the aging rule lets us; otherwise send it uncached
+            let current = if slot.claim(page_no) {
+                slot.swap_spare();
+                slot.cached()
+            } else {
+                slot.spare()
+            };
+            rec[0] = TAG_RAW;
+            rec[1..1 + ps].copy_from_slice(current);
+            return Ok((Decision::Raw, 1 + ps));
+        }
+        match self
+            .encoder
+            .encode(slot.cached(), slot.spare(), &mut rec[3..3 + ps])
+        {
+            Ok(0) => {
+                c.unchanged += 1;
+                rec[0] = TAG_UNCHANGED;
+                Ok((Decision::Unchanged, 1))
+            }
+            Ok(len) => {
+                slot.swap_spare();
+                c.pages += 1;
+                c.bytes += len as u64 + 3;
+                c.payload_bytes += len as u64;
+                rec[0] = TAG_XBZRLE;
+                // len <= page size <= 16384 fits in u16
+                rec[1..3].copy_from_slice(&(len as u16).to_le_bytes());
+                Ok((Decision::Xbzrle(len), 3 + len))
+            }
+            Err(EncodeError::Overflow) => {
+                // the receiver will hold the raw page: so must the cache
+                slot.swap_spare();
+                c.overflow += 1;
+                c.raw_pages += 1;
+                c.bytes += ps as u64;
+                rec[0] = TAG_RAW;
+                rec[1..1 + ps].copy_from_slice(slot.cached());
+                Ok((Decision::Raw, 1 + ps))
+            }
+            Err(e @ (EncodeError::LengthMismatch { .. } | EncodeError::PageTooLarge { .. })) => {
+                unreachable!("page size was validated at construction: {e}")
+            }
+        }
     }
 }
 
@@ -870,6 +927,67 @@ mod tests {
             assert_eq!(dst.to_vec(), src.to_vec(), "after round {i} ({kind:?})");
         }
         assert_eq!(xbzrle, 8, "final and post-final rounds sent deltas");
+    }
+
+    /// One thread, one page at a time: a delta round decides exactly as the
+    /// single-threaded `Sender` on the same pages with a cache of the same size (same
+    /// records, same bytes, same counters), busy slots and overflows included.
+    #[test]
+    fn rounds_decide_as_the_sender() {
+        use crate::migrate::{PageRecord, Sender};
+        const PAGES: usize = 48;
+        for budget_pages in [1usize, 8, 64] {
+            let mut mem = std::vec![0u8; PAGES * PS];
+            for (i, b) in mem.iter_mut().enumerate() {
+                *b = (i as u32).wrapping_mul(2_654_435_761).to_le_bytes()[3];
+            }
+            let src = OwnedMemory::from_bytes(0, &mem);
+            let mut tx = Sender::new(budget_pages * PS, PS).unwrap();
+            let cache = SharedCache::new(budget_pages * PS, PS).unwrap();
+            let all = [MemoryRange::new(0, (PAGES * PS) as u64)];
+            let mut kinds = [0usize; 4];
+            for round in 0..14usize {
+                for n in 0..PAGES {
+                    let page = &mut mem[n * PS..(n + 1) * PS];
+                    match (round * 7 + n * 3) % 8 {
+                        0 => page[(n * 31) % PS] ^= 0x5a,
+                        1 => page.fill(0),
+                        2 => page.iter_mut().for_each(|b| *b = !*b), // overflow
+                        3 => page[100..140].fill(round as u8),
+                        4 => page.fill(round as u8 | 1),
+                        _ => {}
+                    }
+                }
+                src.write_from(0, &mem).unwrap();
+                tx.advance_round();
+                let mut wire = Vec::new();
+                Round::new(&cache, RoundKind::Delta)
+                    .encode(&src, &all, &mut wire)
+                    .unwrap();
+                let mut i = 8;
+                for n in 0..PAGES {
+                    let rec = tx.send_page(n as u64, &mem[n * PS..(n + 1) * PS]);
+                    let (tag, body) = match rec {
+                        PageRecord::Unchanged => (TAG_UNCHANGED, &[][..]),
+                        PageRecord::Zero => (TAG_ZERO, &[][..]),
+                        PageRecord::Raw(b) => (TAG_RAW, b),
+                        PageRecord::Xbzrle(b) => (TAG_XBZRLE, b),
+                    };
+                    kinds[usize::from(tag)] += 1;
+                    assert_eq!(wire[i], tag, "budget {budget_pages} round {round} page {n}");
+                    i += 1;
+                    if tag == TAG_XBZRLE {
+                        assert_eq!(wire[i..i + 2], (body.len() as u16).to_le_bytes());
+                        i += 2;
+                    }
+                    assert_eq!(&wire[i..i + body.len()], body);
+                    i += body.len();
+                }
+                assert_eq!(wire[i..], [PAYLOAD_END]);
+            }
+            assert_eq!(cache.counters(), tx.counters(), "budget {budget_pages}");
+            assert!(kinds.iter().all(|&k| k > 0), "{kinds:?}");
+        }
     }
 
     /// The applier writes only the literal runs of a delta (never a whole page over
