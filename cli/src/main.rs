@@ -8,6 +8,7 @@
 mod bench;
 mod image;
 mod input;
+mod migrate_sim;
 #[allow(dead_code)] // a shared toolbox: not every command uses every helper
 mod output;
 mod page;
@@ -43,6 +44,8 @@ enum Command {
     Patch(image::PatchArgs),
     /// Rebuild guest RAM blocks from a QEMU live-migration stream (precopy, XBZRLE).
     QemuRam(qemu_ram::Args),
+    /// Simulate a live migration and compare raw, zero-skip, XBZRLE, LZ4 and zstd.
+    MigrateSim(migrate_sim::Args),
 }
 
 /// A usage error of clap (several lines: the error, its details, a usage line, a hint)
@@ -89,6 +92,11 @@ fn main() -> ExitCode {
             anyhow!("cannot write the report: standard output is closed (use --quiet)"),
         ),
         Some(Command::QemuRam(a)) => qemu_ram::run(a),
+        // migrate-sim's report goes to standard output
+        Some(Command::MigrateSim(_)) if output::stdout_closed() => Err(anyhow!(
+            "cannot write the report: standard output is closed"
+        )),
+        Some(Command::MigrateSim(a)) => migrate_sim::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
