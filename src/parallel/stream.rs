@@ -239,6 +239,8 @@ impl fmt::Display for StreamErrorKind {
     }
 }
 
+impl std::error::Error for StreamErrorKind {}
+
 /// A refused stream: why ([`kind`](Self::kind)), and where: the byte offset in the
 /// connection's stream (from the first byte of its header), the chunk number when the
 /// error is inside a chunk record, the connection's index in [`receive_round`].
