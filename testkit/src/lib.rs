@@ -6,10 +6,12 @@
 //!   old/new memory regions;
 //! * [`model`]: the byte-at-a-time reference model of the encoding and decoding rules.
 //! * [`qemu_stream`]: a writer of small QEMU migration streams.
+//! * [`parallel_bench`]: the workloads of the parallel-migration benchmarks.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod model;
+pub mod parallel_bench;
 pub mod qemu_stream;
 pub mod scenario;
