@@ -1700,7 +1700,8 @@ mod tests {
         let h = StreamHeader::new(PS, std::vec![MemoryRange::new(mib, mib)]).unwrap();
         let mut w = StreamWriter::new(Vec::new(), &h).unwrap();
         let round = Round::new(&cache, RoundKind::Bulk);
-        w.send_chunk(&round, &src, 0, &[MemoryRange::new(mib, PS as u64)]).unwrap();
+        w.send_chunk(&round, &src, 0, &[MemoryRange::new(mib, PS as u64)])
+            .unwrap();
         w.end_round(RoundKind::Bulk).unwrap();
         w.finish().unwrap();
         assert_eq!(w.into_inner(), want);

@@ -83,7 +83,9 @@ impl DeltaBench {
         let mut delta_bytes = 0u64;
         let mut out = vec![0u8; page_size];
         for (o, n) in old.chunks_exact(page_size).zip(new.chunks_exact(page_size)) {
-            let l = encoder.encode(o, n, &mut out).expect("every page must have a delta");
+            let l = encoder
+                .encode(o, n, &mut out)
+                .expect("every page must have a delta");
             assert!(l > 0, "every page must change");
             delta_bytes += l as u64;
         }
@@ -225,6 +227,8 @@ pub fn read_both(a: &[u8], b: &[u8], threads: usize) -> u64 {
             .zip(b[..n].chunks(share))
             .map(|(x, y)| s.spawn(move || fold(x, y)))
             .collect();
-        hs.into_iter().map(|h| h.join().unwrap_or(0)).fold(0, |s, v| s | v)
+        hs.into_iter()
+            .map(|h| h.join().unwrap_or(0))
+            .fold(0, |s, v| s | v)
     })
 }
