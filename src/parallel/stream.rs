@@ -998,8 +998,10 @@ pub struct RoundStats {
 /// cache's next round); call once per dirty-bitmap sync.
 ///
 /// # Errors
-/// The first [`SendError`] of any connection (the other threads stop at their next
-/// chunk, and no end-of-round record is written). As for [`Round::encode`], the cache
+/// A table that is not page-aligned ([`SendError::Ranges`]) or not inside every
+/// connection's regions ([`SendError::Memory`]) is refused before the round starts.
+/// Otherwise the first [`SendError`] of any connection (the other threads stop at their
+/// next chunk, and no end-of-round record is written). As for [`Round::encode`], the cache
 /// already holds pages the destination may not have received: call
 /// [`SharedCache::clear`] before retrying on new connections, or abort. An empty
 /// `conns` is an [`io::ErrorKind::InvalidInput`] error.
@@ -1022,6 +1024,16 @@ where
     let mut table = ranges.to_vec();
     normalize(&mut table);
     check_ranges(&table, ps).map_err(SendError::Ranges)?;
+    // refused before the round starts (and before anything is written), rather than by
+    // the first connection whose chunk is outside its header's regions
+    for conn in conns.iter() {
+        if let Some(r) = table.iter().find(|r| !conn.header.contains(**r)) {
+            return Err(SendError::Memory(MemoryError {
+                gpa: r.gpa,
+                len: r.length,
+            }));
+        }
+    }
     let chunks = split_chunks(&table, ps, chunk_bytes.clamp(1, MAX_CHUNK_BYTES));
     let round = Round::new(cache, kind);
     let next = AtomicUsize::new(0);
@@ -1578,6 +1590,16 @@ mod tests {
         assert!(w.end_round(RoundKind::Delta).is_err());
         let mut none: [StreamWriter<Vec<u8>>; 0] = [];
         assert!(send_round(&cache, RoundKind::Bulk, &src, &[], ps, &mut none).is_err());
+        // a table outside the regions is refused before the round starts
+        let mut one = [StreamWriter::new(Vec::new(), &h).unwrap()];
+        let round_before = cache.round();
+        let outside = [MemoryRange::new(3 * ps, 2 * ps)];
+        assert!(matches!(
+            send_round(&cache, RoundKind::Delta, &src, &outside, ps, &mut one),
+            Err(SendError::Memory(_))
+        ));
+        assert_eq!(cache.round(), round_before);
+        assert_eq!(one[0].get_mut().len(), 32); // the header only
     }
 
     /// Runs a whole (possibly hostile) single-connection stream into a destination whose
