@@ -74,6 +74,8 @@ for t in $targets; do
     if [[ "$t" == qemu_stream ]]; then max_len=20000; fi
     # image_delta: a few frames of small pages (the seeds are diffs of 1 KB images).
     if [[ "$t" == image_delta ]]; then max_len=20000; fi
+    # receive: a chunk payload with a few raw 4 KiB pages (the seeds reach 12 KiB).
+    if [[ "$t" == receive ]]; then max_len=20000; fi
     if cargo "+$toolchain" fuzz run "$t" "$corpus" -- \
         -max_total_time="$seconds" -max_len="$max_len" -dict=fuzz/dict/xbzrle.dict \
         -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1; then

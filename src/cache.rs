@@ -143,6 +143,14 @@ const EMPTY: u64 = u64::MAX;
 pub(crate) struct Table {
     page_size: usize,
     meta: Vec<Slot>,
+    /// The frame (page-sized piece of `data`) that holds each slot's bytes: with
+    /// `spare`, a permutation of `0..=slots`.
+    frame: Vec<usize>,
+    /// The one frame no slot uses: a sender of a [`SharedCache`] reads the next page
+    /// into it, and when that page becomes the slot's new contents the two frames swap
+    /// instead of the page being copied (docs/format.md §6 asks for the stable copy; the
+    /// swap saves the second copy, into the cache).
+    spare: usize,
     data: Vec<u8>,
     used: usize,
 }
@@ -161,21 +169,61 @@ impl Table {
                 age: 0,
             },
         );
+        let mut frame = Vec::new();
+        frame
+            .try_reserve_exact(slots)
+            .map_err(|_| CacheError::OutOfMemory {
+                bytes: slots.saturating_mul(core::mem::size_of::<usize>()),
+            })?;
+        frame.extend(0..slots);
         let bytes = slots
-            .checked_mul(page_size)
+            .checked_add(1)
+            .and_then(|frames| frames.checked_mul(page_size))
             .ok_or(CacheError::OutOfMemory { bytes: usize::MAX })?;
         let data = alloc_zeroed(bytes)?;
         Ok(Table {
             page_size,
             meta,
+            frame,
+            spare: slots,
             data,
             used: 0,
         })
     }
 
     #[inline]
+    fn frame_bytes(&self, frame: usize) -> core::ops::Range<usize> {
+        frame * self.page_size..(frame + 1) * self.page_size
+    }
+
+    #[inline]
     fn bytes(&self, slot: usize) -> core::ops::Range<usize> {
-        slot * self.page_size..(slot + 1) * self.page_size
+        self.frame_bytes(self.frame[slot])
+    }
+
+    /// The spare frame's bytes (see `spare`).
+    #[inline]
+    pub(crate) fn spare_mut(&mut self) -> &mut [u8] {
+        let r = self.frame_bytes(self.spare);
+        &mut self.data[r]
+    }
+
+    /// The spare frame's bytes, read-only.
+    #[inline]
+    pub(crate) fn spare(&self) -> &[u8] {
+        &self.data[self.frame_bytes(self.spare)]
+    }
+
+    /// The bytes of `slot` (whatever page it holds, if any).
+    #[inline]
+    pub(crate) fn slot_bytes(&self, slot: usize) -> &[u8] {
+        &self.data[self.bytes(slot)]
+    }
+
+    /// Makes the spare frame the bytes of `slot`, and the slot's old frame the spare.
+    #[inline]
+    pub(crate) fn swap_spare(&mut self, slot: usize) {
+        core::mem::swap(&mut self.frame[slot], &mut self.spare);
     }
 
     #[inline]
@@ -333,7 +381,8 @@ fn slot_count(budget: usize, page_size: usize) -> Result<usize, CacheError> {
 
 impl PageCache {
     /// A cache of `budget` bytes for pages of `page_size` bytes: `budget / page_size`
-    /// slots rounded down to a power of two, all allocated now.
+    /// slots rounded down to a power of two, all allocated now (with one more page: the
+    /// spare page that a [`SharedCache`] shard reads pages into).
     ///
     /// # Errors
     /// [`CacheError::BadPageSize`] for a page size of 0 or above
@@ -373,7 +422,7 @@ impl PageCache {
 
     /// The bytes of page data the cache holds when full: `slots() * page_size()`.
     pub fn capacity_bytes(&self) -> usize {
-        self.table.data.len()
+        self.table.meta.len() * self.table.page_size
     }
 
     /// How many slots hold a page.
@@ -486,10 +535,11 @@ impl PageCache {
     }
 }
 
-/// The page-cache operations of one sending decision (SPEC §6): implemented by
-/// [`PageCache`] and by one locked slot of a [`SharedCache`], so that the
-/// [`Sender`](crate::migrate::Sender) and the parallel rounds share one decision
-/// procedure.
+/// The page-cache operations of one sending decision (docs/format.md §6): implemented by
+/// [`PageCache`] (for the [`Sender`](crate::migrate::Sender)'s `decide`) and by one
+/// locked slot of a [`SharedCache`]. The parallel rounds decide with the same rules in
+/// `parallel::round` (reading into the shard's spare page); a test checks that both
+/// give the same records and counters.
 pub(crate) trait CacheAccess {
     /// Lookup with age refresh.
     fn lookup(&mut self, page: u64) -> Option<&mut [u8]>;
@@ -673,7 +723,76 @@ impl CacheAccess for SlotGuard<'_> {
     }
 }
 
+impl SlotGuard<'_> {
+    /// Whether this slot holds `page` with the age of the current round: the page was
+    /// already looked up or inserted in this round, so it was already sent in this round
+    /// (docs/format.md §6: a second delta in flight for one page could be applied in
+    /// either order on the destination).
+    #[inline]
+    pub(crate) fn sent_this_round(&self, page: u64) -> bool {
+        self.table.holds(self.slot, page) && self.table.meta[self.slot].age == self.round
+    }
+
+    /// Forgets `page` if this slot holds it.
+    #[inline]
+    pub(crate) fn remove(&mut self, page: u64) -> bool {
+        let s = self.slot;
+        self.table.remove(s, page)
+    }
+
+    /// The shard's spare page: where the sender reads the current page (under the
+    /// shard's lock, so that no other thread uses the spare meanwhile).
+    #[inline]
+    pub(crate) fn spare_mut(&mut self) -> &mut [u8] {
+        self.table.spare_mut()
+    }
+
+    /// The spare page, read-only.
+    #[inline]
+    pub(crate) fn spare(&self) -> &[u8] {
+        self.table.spare()
+    }
+
+    /// The slot's bytes (the cached copy, when the slot holds the page).
+    #[inline]
+    pub(crate) fn cached(&self) -> &[u8] {
+        self.table.slot_bytes(self.slot)
+    }
+
+    /// Whether the slot holds `page`; if so its age is refreshed (a lookup).
+    #[inline]
+    pub(crate) fn lookup_in_place(&mut self, page: u64) -> bool {
+        let (s, r) = (self.slot, self.round);
+        self.table.lookup(s, page, r).is_some()
+    }
+
+    /// Claims the slot for `page` under the aging rule, without writing its bytes;
+    /// returns whether it did. The caller then makes the bytes right
+    /// ([`swap_spare`](Self::swap_spare)).
+    #[inline]
+    pub(crate) fn claim(&mut self, page: u64) -> bool {
+        let (s, r) = (self.slot, self.round);
+        self.table.claim(s, page, r).is_ok()
+    }
+
+    /// The spare page becomes the slot's bytes (the new cached copy) and the slot's old
+    /// bytes the spare: an update of the cached copy without a copy.
+    #[inline]
+    pub(crate) fn swap_spare(&mut self) {
+        let s = self.slot;
+        self.table.swap_spare(s);
+    }
+}
+
 impl Pinned<'_> {
+    /// Whether no slot holds a page (every shard locked in turn: a snapshot).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.shards
+            .shards
+            .iter()
+            .all(|m| relock(m.lock()).used == 0)
+    }
+
     /// Locks the shard of `page` (counting contention) and returns its slot.
     #[inline]
     pub(crate) fn slot(&self, page: u64) -> SlotGuard<'_> {
@@ -703,7 +822,9 @@ impl Pinned<'_> {
 impl SharedCache {
     /// A shared cache of `budget` bytes for pages of `page_size` bytes: the same slot
     /// count as [`PageCache::new`] (`budget / page_size` rounded down to a power of
-    /// two), all allocated now.
+    /// two), all allocated now, plus one spare page per shard (at most 64): a sending
+    /// thread reads the current page into its shard's spare page, which becomes the
+    /// cached copy by a swap instead of a second copy.
     ///
     /// # Errors
     /// As [`PageCache::new`].
@@ -1079,7 +1200,9 @@ mod tests {
         (
             c.table.page_size,
             c.table.meta.iter().map(|m| (m.page, m.age)).collect(),
-            c.table.data.clone(),
+            (0..c.slots())
+                .flat_map(|s| c.table.slot_bytes(s).to_vec())
+                .collect(),
             c.round,
             c.table.used,
         )

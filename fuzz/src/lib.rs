@@ -19,6 +19,7 @@
 //! * decode:    `PageSpec` (7 bytes), then the delta (all remaining bytes, verbatim).
 //! * roundtrip: `PageSpec` (7 bytes), then `Edit` records (6 bytes each) to the end.
 //! * kernels:   `KernelHeader` (5 bytes), then the same as roundtrip.
+//! * receive:   [`receive::ReceiveHeader`] (3 bytes), then a chunk payload, verbatim.
 
 use arbitrary::{Arbitrary, Unstructured};
 use xbzrle::DecodeErrorKind;
@@ -379,6 +380,7 @@ pub fn check_decoders(delta: &[u8], old: &[u8], page_buf: &mut [u8]) {
     }
 }
 
+pub mod receive;
 pub mod seeds;
 
 #[cfg(test)]

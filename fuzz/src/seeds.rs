@@ -18,6 +18,9 @@
 //!   worst-case alternating page, empty and one-byte pages.
 //! * kernels: the roundtrip seeds behind a few `KernelHeader`s (unaligned offsets,
 //!   output lengths).
+//! * receive: chunk payloads of `xbzrle::parallel::Round::encode` (bulk and delta, every
+//!   record kind, each page size), and hostile variants (truncated, bad end byte,
+//!   oversized XBZRLE length, a range outside memory).
 
 use crate::{model_encode, Edit, KernelHeader, PagePair, PageSpec};
 use xbzrle_testkit::scenario::Pattern;
@@ -258,5 +261,88 @@ pub fn all() -> Vec<Seed> {
         seeds.push(("roundtrip", format!("seed-{name}"), b));
         seeds.push(("kernels", format!("seed-{name}"), k));
     }
+    for (name, b) in receive_seeds() {
+        seeds.push(("receive", name, b));
+    }
     seeds
+}
+
+/// The `receive` seeds, with their names.
+pub fn receive_seeds() -> Vec<(String, Vec<u8>)> {
+    use crate::receive::{ReceiveHeader, PAGES, PAGE_SIZES};
+    use xbzrle::cache::SharedCache;
+    use xbzrle::parallel::{GuestWrite, MemoryRange, OwnedMemory, Round, RoundKind};
+
+    let mut out = Vec::new();
+    for (sel, &ps) in PAGE_SIZES.iter().enumerate() {
+        // 4 KiB pages: pages 0, 1, 2, 4 and 6 only, to keep the seed small
+        let pages = if ps == 4096 { 0b0101_0111 } else { 0 };
+        let head = ReceiveHeader {
+            mode: sel as u8,
+            pages,
+            seed: 7,
+        };
+        let old = head.old_memory();
+        let ranges = head.ranges();
+        let src = OwnedMemory::from_bytes(0, &old);
+        let cache = SharedCache::new(16 * ps, ps).unwrap();
+        // the cache learns what the destination holds (raw pages, not kept)
+        let all = [MemoryRange::new(0, (PAGES * ps) as u64)];
+        Round::new(&cache, RoundKind::Delta)
+            .encode(&src, &all, &mut std::io::sink())
+            .unwrap();
+        // page 0: a few bytes (XBZRLE); page 1: everything (overflow: raw); page 2: stays
+        // zero; page 3: unchanged; page 4: zeroed; page 6: a scenario pattern (XBZRLE)
+        let psu = ps as u64;
+        src.write_from(3, &[0xaa, 0xbb]).unwrap();
+        src.write_from(ps as u64 - 1, &[0x11]).unwrap();
+        let mut noise = vec![0u8; ps];
+        xbzrle_testkit::scenario::fill_random(&mut noise, 99);
+        for b in &mut noise {
+            *b |= 1;
+        }
+        let page1: Vec<u8> = old[ps..2 * ps]
+            .iter()
+            .zip(&noise)
+            .map(|(a, n)| a ^ n)
+            .collect();
+        src.write_from(psu, &page1).unwrap();
+        src.write_zeros(4 * psu, psu).unwrap();
+        let mut page6 = old[6 * ps..7 * ps].to_vec();
+        Pattern::DENSE.apply_in_place(&mut page6, 0);
+        src.write_from(6 * psu, &page6).unwrap();
+
+        let mut delta = head.to_bytes().to_vec();
+        Round::new(&cache, RoundKind::Delta)
+            .encode(&src, &ranges, &mut delta)
+            .unwrap();
+        let mut bulk = head.to_bytes().to_vec();
+        Round::new(&cache, RoundKind::Bulk)
+            .encode(&src, &ranges, &mut bulk)
+            .unwrap();
+        let mut fin = delta.clone();
+        fin[3 + 3] = 2; // the same records in a final round
+        if ps == 64 {
+            let mut t = delta.clone();
+            t.truncate(delta.len() / 2);
+            out.push((format!("seed-truncated-ps{ps}"), t));
+            let mut e = delta.clone();
+            *e.last_mut().unwrap() = 0xe1;
+            out.push((format!("seed-bad-end-ps{ps}"), e));
+            // the first XBZRLE record's length set to 0xffff
+            let mut h = delta.clone();
+            if let Some(i) = (3 + 8..h.len()).find(|&i| h[i] == 3) {
+                h[i + 1] = 0xff;
+                h[i + 2] = 0xff;
+            }
+            out.push((format!("seed-huge-length-ps{ps}"), h));
+            let mut o = delta.clone();
+            o[0] |= 4;
+            out.push((format!("seed-outside-memory-ps{ps}"), o));
+        }
+        out.push((format!("seed-delta-ps{ps}"), delta));
+        out.push((format!("seed-final-ps{ps}"), fin));
+        out.push((format!("seed-bulk-ps{ps}"), bulk));
+    }
+    out
 }

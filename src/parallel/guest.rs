@@ -130,7 +130,7 @@ impl Words<'_> {
         let mut pos = off;
         let mut rest = buf;
         // head, up to the next word boundary
-        if pos % 8 != 0 && !rest.is_empty() {
+        if !pos.is_multiple_of(8) && !rest.is_empty() {
             let b = self.0[pos / 8].load(Ordering::Relaxed).to_ne_bytes();
             let n = (8 - pos % 8).min(rest.len());
             let (h, t) = rest.split_at_mut(n);
@@ -167,7 +167,7 @@ impl Words<'_> {
     fn write(self, off: usize, data: &[u8]) {
         let mut pos = off;
         let mut rest = data;
-        if pos % 8 != 0 && !rest.is_empty() {
+        if !pos.is_multiple_of(8) && !rest.is_empty() {
             let n = (8 - pos % 8).min(rest.len());
             let mut b = [0u8; 8];
             let mut m = [0u8; 8];
@@ -352,7 +352,7 @@ impl<'a> RawRegion<'a> {
     /// each page, and the page will be dirty again.
     pub unsafe fn new(base: u64, ptr: *mut u8, len: usize) -> Result<RawRegion<'a>, RegionError> {
         let addr = ptr as usize;
-        if addr % 8 != 0 || len % 8 != 0 || (ptr.is_null() && len != 0) {
+        if !addr.is_multiple_of(8) || !len.is_multiple_of(8) || (ptr.is_null() && len != 0) {
             return Err(RegionError { addr, len });
         }
         let words = if len == 0 {

@@ -137,7 +137,8 @@ pub fn normalize(ranges: &mut Vec<MemoryRange>) {
 /// The ranges of the set bits of a dirty bitmap: bit `i` (LSB first within each `u64`
 /// word, word 0 first — the layout of KVM's dirty log and of vm-memory's
 /// `AtomicBitmap`) stands for the page at `base_gpa + i * page_size`. Runs of set bits
-/// become one range each, in ascending order (already normalized).
+/// become one range each, in ascending order (already normalized). Addresses past
+/// `u64::MAX` saturate (never panic): [`check_ranges`] refuses such ranges.
 ///
 /// # Example
 /// ```
@@ -157,10 +158,12 @@ pub fn ranges_from_bitmap(bitmap: &[u64], base_gpa: u64, page_size: u64) -> Vec<
             let start = bits.trailing_zeros();
             let run = (bits >> start).trailing_ones();
             let first = w as u64 * 64 + u64::from(start);
-            let gpa = base_gpa + first * page_size;
-            let length = u64::from(run) * page_size;
+            // saturating: a bitmap reaching past the end of the address space gives
+            // ranges that check_ranges refuses (never a panic, never a wrapped address)
+            let gpa = base_gpa.saturating_add(first.saturating_mul(page_size));
+            let length = u64::from(run).saturating_mul(page_size);
             match out.last_mut() {
-                Some(last) if last.end() == gpa => last.length += length,
+                Some(last) if last.end() == gpa => last.length = last.length.saturating_add(length),
                 _ => out.push(MemoryRange { gpa, length }),
             }
             bits = if start + run >= 64 {
@@ -207,7 +210,9 @@ pub fn split_chunks(
             }
             let take = r.length.min(room);
             cur.push(MemoryRange::new(r.gpa, take));
-            r.gpa += take;
+            // saturating: a range that wraps stays refused by check_ranges in its
+            // chunk instead of continuing at address 0
+            r.gpa = r.gpa.saturating_add(take);
             r.length -= take;
             room -= take;
         }
@@ -282,5 +287,30 @@ mod tests {
         );
         let flat: Vec<_> = chunks.concat();
         assert_eq!(flat, many);
+    }
+
+    /// Regression: huge base addresses and wrapping ranges overflowed (a panic in debug
+    /// builds, a wrapped address in release builds).
+    #[test]
+    fn hostile_values_do_not_overflow() {
+        let ps = 4096u64;
+        let base = u64::MAX - 3 * ps + 1; // 2^64 - 3 pages: 3 pages left below 2^64
+        let r = ranges_from_bitmap(&[u64::MAX, u64::MAX], base, ps);
+        assert!(check_ranges(&r, ps as usize).is_err(), "{r:?}");
+        let r = ranges_from_bitmap(&[1 << 63; 3], u64::MAX - ps + 1, ps);
+        assert!(check_ranges(&r, ps as usize).is_err(), "{r:?}");
+        let wraps = [MemoryRange::new(u64::MAX - 2 * ps + 1, 8 * ps)];
+        let chunks = split_chunks(&wraps, ps as usize, ps);
+        assert_eq!(chunks.len(), 8);
+        // the first page is fine (the last one of the address space cannot be expressed:
+        // its end is 2^64); nothing wraps around to address 0
+        assert!(chunks.iter().flatten().all(|r| r.gpa >= wraps[0].gpa));
+        assert_eq!(check_ranges(&chunks[0], ps as usize), Ok(1));
+        for chunk in &chunks[1..] {
+            assert!(check_ranges(chunk, ps as usize).is_err(), "{chunk:?}");
+        }
+        let mut t = vec![MemoryRange::new(u64::MAX - 10, 100), MemoryRange::new(0, 5)];
+        normalize(&mut t);
+        assert_eq!(t[1].end(), u64::MAX);
     }
 }

@@ -8,9 +8,9 @@ use std::vec::Vec;
 
 use super::guest::{GuestRead, GuestWrite, MemoryError};
 use super::range::{check_ranges, MemoryRange, RangeError};
-use crate::cache::{CacheError, SharedCache};
-use crate::migrate::{decide, Counters, Decision};
-use crate::{DecodeError, Encoder};
+use crate::cache::{CacheError, SharedCache, SlotGuard};
+use crate::migrate::{Counters, Decision};
+use crate::{DecodeError, EncodeError, Encoder};
 
 /// First two bytes of every chunk payload: `"XB"`.
 pub const PAYLOAD_MAGIC: [u8; 2] = *b"XB";
@@ -173,24 +173,48 @@ pub struct Round<'c> {
 /// size, so a socket sees few large writes.
 const OUT_BUF: usize = 64 * 1024;
 
+/// The payload being gathered: `buf[..len]`. `buf` keeps its length (`OUT_BUF` + one
+/// record + the header and end byte), allocated and zeroed once per chunk, so a record
+/// is built in place (a page read into it, a delta encoded into it) without zeroing
+/// its room first. `len < OUT_BUF` between records (`maybe_flush`), so one more record
+/// (at most 3 + page size bytes) and the end byte always fit.
 struct Out<'w, W: Write + ?Sized> {
     w: &'w mut W,
     buf: Vec<u8>,
+    len: usize,
     written: u64,
 }
 
-impl<W: Write + ?Sized> Out<'_, W> {
+impl<'w, W: Write + ?Sized> Out<'w, W> {
+    fn new(w: &'w mut W, page_size: usize) -> Self {
+        Out {
+            w,
+            buf: std::vec![0u8; OUT_BUF + page_size + 8],
+            len: 0,
+            written: 0,
+        }
+    }
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+    #[inline]
+    fn extend(&mut self, bytes: &[u8]) {
+        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
     #[inline]
     fn maybe_flush(&mut self) -> io::Result<()> {
-        if self.buf.len() >= OUT_BUF {
+        if self.len >= OUT_BUF {
             self.flush_buf()?;
         }
         Ok(())
     }
     fn flush_buf(&mut self) -> io::Result<()> {
-        self.w.write_all(&self.buf)?;
-        self.written += self.buf.len() as u64;
-        self.buf.clear();
+        self.w.write_all(&self.buf[..self.len])?;
+        self.written += self.len as u64;
+        self.len = 0;
         Ok(())
     }
 }
@@ -230,10 +254,19 @@ impl<'c> Round<'c> {
     /// Writes the payload for one chunk of pages — `ranges`, a table as
     /// [`check_ranges`] accepts, in its order — to `w`, reading each page of `mem` into
     /// a private copy first. Callable from any number of threads at once, with disjoint
-    /// pages (the ranges of one round must be disjoint: [`normalize`](super::normalize)).
+    /// pages (the ranges of one round should be disjoint: [`normalize`](super::normalize)).
     /// Writes with `write_all` in pieces of about 64 KiB, then flushes `w`.
     ///
-    /// Allocates two pages and the output buffer per call (not per page).
+    /// A page that is in two chunks of one delta or final round is sent once: its
+    /// second record is "unchanged" when the cache shows it was already sent in this
+    /// round, so that two deltas for one page are never in flight on two connections
+    /// (the destination could apply them in either order). A page that could not be
+    /// cached (busy slot) is sent raw or zero both times, which either order gets right
+    /// for a paused guest; a running guest dirties it again for the next round. A bulk
+    /// round forgets any cached copy of the pages it sends.
+    ///
+    /// Allocates the output buffer (about 64 KiB) per call, never per page (each page
+    /// is read into the spare page of its cache shard).
     ///
     /// # Errors
     /// See [`SendError`]; ranges are checked against `mem` before anything is written.
@@ -259,15 +292,11 @@ impl<'c> Round<'c> {
                 "a chunk holds at most 2^32 - 1 pages",
             ))
         })?;
-        let mut out = Out {
-            w,
-            buf: Vec::with_capacity(OUT_BUF + ps + 8),
-            written: 0,
-        };
-        out.buf.extend_from_slice(&PAYLOAD_MAGIC);
-        out.buf.push(PAYLOAD_VERSION);
-        out.buf.push(self.kind.to_byte());
-        out.buf.extend_from_slice(&declared.to_le_bytes());
+        let mut out = Out::new(w, ps);
+        out.extend(&PAYLOAD_MAGIC);
+        out.push(PAYLOAD_VERSION);
+        out.push(self.kind.to_byte());
+        out.extend(&declared.to_le_bytes());
         let mut stats = ChunkStats {
             pages: npages,
             ..ChunkStats::default()
@@ -278,7 +307,7 @@ impl<'c> Round<'c> {
                 self.encode_delta(mem, ranges, &mut out, &mut stats)?
             }
         }
-        out.buf.push(PAYLOAD_END);
+        out.push(PAYLOAD_END);
         out.flush_buf()?;
         out.w.flush()?;
         stats.bytes = out.written;
@@ -297,21 +326,31 @@ impl<'c> Round<'c> {
         W: Write + ?Sized,
     {
         let ps = self.page_size();
+        // A bulk page is not cached, and an older cached copy of it must go: the
+        // destination is about to hold the new contents, and a later delta against the
+        // old copy would write only the runs that differ from it (a bulk round after
+        // delta rounds: a region sent again whole). Checked once per chunk, so the
+        // usual first pass over an empty cache takes no lock per page.
+        let pinned = self.cache.pin();
+        let forget = !pinned.is_empty();
         for r in ranges {
             let mut gpa = r.gpa;
             while gpa < r.end() {
+                if forget {
+                    let page_no = gpa / ps as u64;
+                    pinned.slot(page_no).remove(page_no);
+                }
                 // the page is read straight into the output buffer (our private copy):
                 // the zero check sees only that copy
-                let at = out.buf.len();
-                out.buf.push(TAG_RAW);
-                out.buf.resize(at + 1 + ps, 0);
-                let page = &mut out.buf[at + 1..];
+                let at = out.len;
+                let page = &mut out.buf[at + 1..at + 1 + ps];
                 mem.read_into(gpa, page).map_err(SendError::Memory)?;
                 if crate::is_zero_page(page) {
-                    out.buf.truncate(at);
-                    out.buf.push(TAG_ZERO);
+                    out.push(TAG_ZERO);
                     stats.zero += 1;
                 } else {
+                    out.buf[at] = TAG_RAW;
+                    out.len = at + 1 + ps;
                     stats.raw += 1;
                 }
                 out.maybe_flush()?;
@@ -333,54 +372,39 @@ impl<'c> Round<'c> {
         W: Write + ?Sized,
     {
         let ps = self.page_size();
-        let mut current = std::vec![0u8; ps];
         let mut counters = Counters::default();
         let pinned = self.cache.pin();
         let res = (|| {
             for r in ranges {
                 let mut gpa = r.gpa;
                 while gpa < r.end() {
-                    mem.read_into(gpa, &mut current)
-                        .map_err(SendError::Memory)?;
                     let page_no = gpa / ps as u64;
-                    // reserve tag + length + one page; the delta is encoded in place
-                    let at = out.buf.len();
-                    out.buf.resize(at + 3 + ps, 0);
-                    let d = {
+                    // room for tag + length + one page: the record is built in place
+                    let at = out.len;
+                    let rec = &mut out.buf[at..at + 3 + ps];
+                    let (d, n) = {
                         let mut slot = pinned.slot(page_no);
-                        decide(
-                            &mut slot,
-                            &self.encoder,
-                            page_no,
-                            &current,
-                            &mut out.buf[at + 3..],
-                            &mut counters,
-                        )
+                        if slot.sent_this_round(page_no) {
+                            // The page is already in another payload of this round
+                            // (ranges not normalized across chunks, such as the union
+                            // of two dirty sets): a second delta could reach the
+                            // destination first. "Unchanged" is right whichever
+                            // payload is applied first, and the cache keeps what the
+                            // first one sent; if the guest wrote the page since, it is
+                            // dirty again for the next round.
+                            rec[0] = TAG_UNCHANGED;
+                            (Decision::Unchanged, 1)
+                        } else {
+                            self.record(&mut slot, mem, gpa, page_no, rec, &mut counters)
+                                .map_err(SendError::Memory)?
+                        }
                     };
+                    out.len = at + n;
                     match d {
-                        Decision::Unchanged => {
-                            out.buf.truncate(at);
-                            out.buf.push(TAG_UNCHANGED);
-                            stats.unchanged += 1;
-                        }
-                        Decision::Zero => {
-                            out.buf.truncate(at);
-                            out.buf.push(TAG_ZERO);
-                            stats.zero += 1;
-                        }
-                        Decision::Raw => {
-                            out.buf.truncate(at);
-                            out.buf.push(TAG_RAW);
-                            out.buf.extend_from_slice(&current);
-                            stats.raw += 1;
-                        }
-                        Decision::Xbzrle(len) => {
-                            out.buf[at] = TAG_XBZRLE;
-                            // len <= page size <= 16384 fits in u16
-                            out.buf[at + 1..at + 3].copy_from_slice(&(len as u16).to_le_bytes());
-                            out.buf.truncate(at + 3 + len);
-                            stats.xbzrle += 1;
-                        }
+                        Decision::Unchanged => stats.unchanged += 1,
+                        Decision::Zero => stats.zero += 1,
+                        Decision::Raw => stats.raw += 1,
+                        Decision::Xbzrle(_) => stats.xbzrle += 1,
                     }
                     out.maybe_flush()?;
                     gpa += ps as u64;
@@ -390,6 +414,85 @@ impl<'c> Round<'c> {
         })();
         pinned.add_counters(&counters);
         res
+    }
+
+    /// One page of a delta round, with its shard locked: the sending decision of
+    /// docs/format.md §6 (as `migrate::decide`, which the single-threaded `Sender` uses;
+    /// a test checks they agree), written as a record into `rec` (3 + page size bytes);
+    /// returns the decision and the record's length.
+    ///
+    /// The page is read into the shard's spare page (the stable copy everything looks
+    /// at); when it becomes the cached copy (cache miss with a free slot, XBZRLE,
+    /// overflow) the spare and the slot swap their pages instead of copying.
+    fn record<M: GuestRead + ?Sized>(
+        &self,
+        slot: &mut SlotGuard<'_>,
+        mem: &M,
+        gpa: u64,
+        page_no: u64,
+        rec: &mut [u8],
+        c: &mut Counters,
+    ) -> Result<(Decision, usize), MemoryError> {
+        let ps = rec.len() - 3;
+        mem.read_into(gpa, slot.spare_mut())?;
+        if crate::is_zero_page(slot.spare()) {
+            c.zero_pages += 1;
+            // the receiver will hold zeros; a busy slot keeps another page, which is fine
+            // (the spare is all zero: swapped in, it is the zero page's cached copy)
+            if slot.claim(page_no) {
+                slot.swap_spare();
+            }
+            rec[0] = TAG_ZERO;
+            return Ok((Decision::Zero, 1));
+        }
+        c.lookups += 1;
+        if !slot.lookup_in_place(page_no) {
+            c.cache_miss += 1;
+            c.raw_pages += 1;
+            // cache what we send if the aging rule lets us; otherwise send it uncached
+            let current = if slot.claim(page_no) {
+                slot.swap_spare();
+                slot.cached()
+            } else {
+                slot.spare()
+            };
+            rec[0] = TAG_RAW;
+            rec[1..1 + ps].copy_from_slice(current);
+            return Ok((Decision::Raw, 1 + ps));
+        }
+        match self
+            .encoder
+            .encode(slot.cached(), slot.spare(), &mut rec[3..3 + ps])
+        {
+            Ok(0) => {
+                c.unchanged += 1;
+                rec[0] = TAG_UNCHANGED;
+                Ok((Decision::Unchanged, 1))
+            }
+            Ok(len) => {
+                slot.swap_spare();
+                c.pages += 1;
+                c.bytes += len as u64 + 3;
+                c.payload_bytes += len as u64;
+                rec[0] = TAG_XBZRLE;
+                // len <= page size <= 16384 fits in u16
+                rec[1..3].copy_from_slice(&(len as u16).to_le_bytes());
+                Ok((Decision::Xbzrle(len), 3 + len))
+            }
+            Err(EncodeError::Overflow) => {
+                // the receiver will hold the raw page: so must the cache
+                slot.swap_spare();
+                c.overflow += 1;
+                c.raw_pages += 1;
+                c.bytes += ps as u64;
+                rec[0] = TAG_RAW;
+                rec[1..1 + ps].copy_from_slice(slot.cached());
+                Ok((Decision::Raw, 1 + ps))
+            }
+            Err(e @ (EncodeError::LengthMismatch { .. } | EncodeError::PageTooLarge { .. })) => {
+                unreachable!("page size was validated at construction: {e}")
+            }
+        }
     }
 }
 
@@ -704,5 +807,264 @@ impl Applier {
         }
         stats.bytes = pos;
         Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parallel::{GuestWrite, OwnedMemory};
+
+    const PS: usize = 4096;
+
+    fn send(round: &Round<'_>, src: &OwnedMemory, ranges: &[MemoryRange]) -> Vec<u8> {
+        let mut wire = Vec::new();
+        round.encode(src, ranges, &mut wire).unwrap();
+        wire
+    }
+
+    fn recv(dst: &OwnedMemory, ranges: &[MemoryRange], wire: &[u8]) -> ChunkStats {
+        Applier::new(PS)
+            .unwrap()
+            .apply(dst, ranges, &mut &wire[..])
+            .unwrap()
+    }
+
+    /// Regression (review of issue 12 item 1): the same page in two chunks of one round
+    /// gave two deltas; applied in the other order on the destination (two connections),
+    /// they left a page that matched neither, and the cache then disagreed with the
+    /// destination for good.
+    #[test]
+    fn a_page_in_two_chunks_of_a_round_is_sent_once() {
+        let src = OwnedMemory::from_bytes(0, &[1u8; 2 * PS]);
+        let dst = OwnedMemory::new(0, 2 * PS);
+        let cache = SharedCache::new(16 * PS, PS).unwrap();
+        let all = [MemoryRange::new(0, 2 * PS as u64)];
+        let page0 = [MemoryRange::new(0, PS as u64)];
+        recv(
+            &dst,
+            &all,
+            &send(&Round::new(&cache, RoundKind::Bulk), &src, &all),
+        );
+        let r = Round::new(&cache, RoundKind::Delta);
+        recv(&dst, &all, &send(&r, &src, &all)); // cached now (raw: first lookup misses)
+
+        let r = Round::new(&cache, RoundKind::Delta);
+        src.write_from(0, &[2; 10]).unwrap();
+        let first = send(&r, &src, &page0);
+        src.write_from(5, &[3; 15]).unwrap(); // the guest writes again: dirty again
+        let second = send(&r, &src, &page0);
+        // the second record of page 0 is "unchanged", whatever the guest did meanwhile
+        assert_eq!(second[8], TAG_UNCHANGED);
+        // the other connection delivers first
+        assert_eq!(recv(&dst, &page0, &second).unchanged, 1);
+        assert_eq!(recv(&dst, &page0, &first).xbzrle, 1);
+        let mut cached = [0u8; PS];
+        assert!(cache.copy_out(0, &mut cached));
+        assert_eq!(dst.to_vec()[..PS], cached, "cache = destination");
+
+        // the next round (page 0 was dirtied again) brings the destination up to date
+        let r = Round::new(&cache, RoundKind::Final);
+        recv(&dst, &page0, &send(&r, &src, &page0));
+        assert_eq!(dst.to_vec(), src.to_vec());
+    }
+
+    /// Regression (review, item 1): a bulk round sent a page raw but left an older cached
+    /// copy of it; the next delta was encoded against that stale copy and wrote only the
+    /// runs that differ from it.
+    #[test]
+    fn bulk_round_forgets_cached_copies() {
+        let src = OwnedMemory::from_bytes(0, &[1u8; PS]);
+        let dst = OwnedMemory::new(0, PS);
+        let cache = SharedCache::new(16 * PS, PS).unwrap();
+        let one = [MemoryRange::new(0, PS as u64)];
+        for kind in [RoundKind::Bulk, RoundKind::Delta] {
+            recv(&dst, &one, &send(&Round::new(&cache, kind), &src, &one));
+        }
+        assert!(cache.contains(0));
+        // a second bulk pass (a region sent whole again) with new contents
+        src.write_from(0, &[2; PS]).unwrap();
+        recv(
+            &dst,
+            &one,
+            &send(&Round::new(&cache, RoundKind::Bulk), &src, &one),
+        );
+        assert!(!cache.contains(0), "bulk pages are not cached");
+        // now equal to the stale copy except byte 0
+        src.write_from(0, &[1; PS]).unwrap();
+        src.write_from(0, &[9]).unwrap();
+        let stats = recv(
+            &dst,
+            &one,
+            &send(&Round::new(&cache, RoundKind::Delta), &src, &one),
+        );
+        assert_eq!(stats.raw, 1, "{stats:?}");
+        assert_eq!(dst.to_vec(), src.to_vec());
+    }
+
+    /// Final rounds update the cache as delta rounds do (unlike QEMU's last stage), so a
+    /// round after the final one (cloud-hypervisor's post-snapshot round) is correct.
+    #[test]
+    fn round_after_final_is_correct() {
+        let src = OwnedMemory::from_bytes(0, &[7u8; 4 * PS]);
+        let dst = OwnedMemory::new(0, 4 * PS);
+        let cache = SharedCache::new(16 * PS, PS).unwrap();
+        let all = [MemoryRange::new(0, 4 * PS as u64)];
+        let kinds = [
+            RoundKind::Bulk,
+            RoundKind::Delta,
+            RoundKind::Final,
+            RoundKind::Delta,
+        ];
+        let mut xbzrle = 0;
+        for (i, kind) in kinds.into_iter().enumerate() {
+            // every page changes in every round: a missed cache update shows
+            for p in 0..4u64 {
+                src.write_from(p * PS as u64 + 17 * i as u64, &[i as u8 + 10; 9])
+                    .unwrap();
+            }
+            xbzrle += recv(&dst, &all, &send(&Round::new(&cache, kind), &src, &all)).xbzrle;
+            assert_eq!(dst.to_vec(), src.to_vec(), "after round {i} ({kind:?})");
+        }
+        assert_eq!(xbzrle, 8, "final and post-final rounds sent deltas");
+    }
+
+    /// One thread, one page at a time: a delta round decides exactly as the
+    /// single-threaded `Sender` on the same pages with a cache of the same size (same
+    /// records, same bytes, same counters), busy slots and overflows included.
+    #[test]
+    fn rounds_decide_as_the_sender() {
+        use crate::migrate::{PageRecord, Sender};
+        const PAGES: usize = 48;
+        for budget_pages in [1usize, 8, 64] {
+            let mut mem = std::vec![0u8; PAGES * PS];
+            for (i, b) in mem.iter_mut().enumerate() {
+                *b = (i as u32).wrapping_mul(2_654_435_761).to_le_bytes()[3];
+            }
+            let src = OwnedMemory::from_bytes(0, &mem);
+            let mut tx = Sender::new(budget_pages * PS, PS).unwrap();
+            let cache = SharedCache::new(budget_pages * PS, PS).unwrap();
+            let all = [MemoryRange::new(0, (PAGES * PS) as u64)];
+            let mut kinds = [0usize; 4];
+            for round in 0..14usize {
+                for n in 0..PAGES {
+                    let page = &mut mem[n * PS..(n + 1) * PS];
+                    match (round * 7 + n * 3) % 8 {
+                        0 => page[(n * 31) % PS] ^= 0x5a,
+                        1 => page.fill(0),
+                        2 => page.iter_mut().for_each(|b| *b = !*b), // overflow
+                        3 => page[100..140].fill(round as u8),
+                        4 => page.fill(round as u8 | 1),
+                        _ => {}
+                    }
+                }
+                src.write_from(0, &mem).unwrap();
+                tx.advance_round();
+                let mut wire = Vec::new();
+                Round::new(&cache, RoundKind::Delta)
+                    .encode(&src, &all, &mut wire)
+                    .unwrap();
+                let mut i = 8;
+                for n in 0..PAGES {
+                    let rec = tx.send_page(n as u64, &mem[n * PS..(n + 1) * PS]);
+                    let (tag, body) = match rec {
+                        PageRecord::Unchanged => (TAG_UNCHANGED, &[][..]),
+                        PageRecord::Zero => (TAG_ZERO, &[][..]),
+                        PageRecord::Raw(b) => (TAG_RAW, b),
+                        PageRecord::Xbzrle(b) => (TAG_XBZRLE, b),
+                    };
+                    kinds[usize::from(tag)] += 1;
+                    assert_eq!(wire[i], tag, "budget {budget_pages} round {round} page {n}");
+                    i += 1;
+                    if tag == TAG_XBZRLE {
+                        assert_eq!(wire[i..i + 2], (body.len() as u16).to_le_bytes());
+                        i += 2;
+                    }
+                    assert_eq!(&wire[i..i + body.len()], body);
+                    i += body.len();
+                }
+                assert_eq!(wire[i..], [PAYLOAD_END]);
+            }
+            assert_eq!(cache.counters(), tx.counters(), "budget {budget_pages}");
+            assert!(kinds.iter().all(|&k| k > 0), "{kinds:?}");
+        }
+    }
+
+    /// The applier writes only the literal runs of a delta (never a whole page over
+    /// shared memory), and nothing for a refused record.
+    #[test]
+    fn applier_writes_only_literal_runs() {
+        struct Recording(OwnedMemory, std::sync::Mutex<Vec<(u64, usize)>>);
+        impl GuestWrite for Recording {
+            fn write_from(&self, gpa: u64, data: &[u8]) -> Result<(), MemoryError> {
+                self.1.lock().unwrap().push((gpa, data.len()));
+                self.0.write_from(gpa, data)
+            }
+            fn check_range(&self, gpa: u64, len: u64) -> Result<(), MemoryError> {
+                GuestWrite::check_range(&self.0, gpa, len)
+            }
+        }
+        let dst = Recording(OwnedMemory::new(0x10000, 2 * PS), Default::default());
+        let ranges = [MemoryRange::new(0x11000, PS as u64)];
+        // delta: skip 100, 2 literal bytes; skip 1000, 3 literal bytes
+        let mut p = std::vec![b'X', b'B', 1, 1, 1, 0, 0, 0, TAG_XBZRLE, 10, 0];
+        p.extend([0x64, 0x02, 0xaa, 0xbb, 0xe8, 0x07, 0x03, 1, 2, 3]);
+        p.push(PAYLOAD_END);
+        let a = Applier::new(PS).unwrap();
+        assert_eq!(a.apply(&dst, &ranges, &mut &p[..]).unwrap().xbzrle, 1);
+        assert_eq!(
+            *dst.1.lock().unwrap(),
+            [(0x11000 + 100, 2), (0x11000 + 1102, 3)]
+        );
+        // the same delta with its last literal cut short (length 9): refused whole
+        dst.1.lock().unwrap().clear();
+        p[9] = 9;
+        p.remove(p.len() - 2);
+        let e = a.apply(&dst, &ranges, &mut &p[..]).unwrap_err();
+        assert!(matches!(e.kind(), ApplyErrorKind::Delta(_)), "{e}");
+        assert_eq!((e.offset(), e.page()), (8, Some(0x11000)));
+        assert!(dst.1.lock().unwrap().is_empty());
+    }
+
+    /// The shared cache's counters count what the rounds sent, as the single-threaded
+    /// Sender counts it (QEMU's counters), and bulk rounds count nothing.
+    #[test]
+    fn counters_add_up_across_threads() {
+        let src = OwnedMemory::new(0, 64 * PS);
+        let cache = SharedCache::new(64 * PS, PS).unwrap();
+        let all = [MemoryRange::new(0, 64 * PS as u64)];
+        for p in 0..32u64 {
+            src.write_from(p * PS as u64, &[p as u8 + 1; 64]).unwrap();
+        }
+        send(&Round::new(&cache, RoundKind::Bulk), &src, &all);
+        assert_eq!(cache.counters(), Counters::default());
+        let chunks = crate::parallel::split_chunks(&all, PS, 4 * PS as u64);
+        for round in 0..2u8 {
+            let r = Round::new(&cache, RoundKind::Delta);
+            for p in 0..8u64 {
+                src.write_from(p * PS as u64 + 100, &[round + 50; 3])
+                    .unwrap();
+            }
+            std::thread::scope(|s| {
+                for part in chunks.chunks(chunks.len() / 4) {
+                    let r = &r;
+                    let src = &src;
+                    s.spawn(move || {
+                        for c in part {
+                            send(r, src, c);
+                        }
+                    });
+                }
+            });
+        }
+        let c = cache.counters();
+        // round 1: 32 misses (raw), 32 zero pages; round 2: 8 deltas, 24 unchanged, 32 zero
+        assert_eq!(
+            (c.lookups, c.cache_miss, c.raw_pages),
+            (64, 32, 32),
+            "{c:?}"
+        );
+        assert_eq!((c.pages, c.unchanged, c.zero_pages), (8, 24, 64), "{c:?}");
+        assert_eq!(c.bytes, c.payload_bytes + 3 * 8);
     }
 }
