@@ -29,13 +29,33 @@ fn big_chunk(bytes: u64) -> u64 {
     (bytes / 16).clamp(1 << 20, 64 << 20)
 }
 
-/// Repeats `pass` (which processes `bytes` bytes) until `budget` is used (at least once)
-/// and returns MB/s.
+/// CPU time of the whole process so far (all threads).
+fn cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call, and
+    // CLOCK_PROCESS_CPUTIME_ID is a clock every Linux supports; on failure `ts` stays 0.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        ts.tv_sec.max(0) as u64,
+        ts.tv_nsec.clamp(0, 999_999_999) as u32,
+    )
+}
+
+/// Repeats `pass` (which processes `bytes` bytes) until `budget` is used (at least once);
+/// returns MB/s of wall-clock time and MB per CPU-second (all threads' CPU time: on a
+/// busy machine the second shows whether threads scale even when the first cannot).
 fn rate(
     bytes: u64,
     budget: Duration,
     mut pass: impl FnMut() -> Result<(), String>,
-) -> Result<f64, String> {
+) -> Result<(f64, f64), String> {
+    let cpu0 = cpu_time();
     let start = Instant::now();
     let mut n = 0u64;
     loop {
@@ -43,7 +63,9 @@ fn rate(
         n += 1;
         let t = start.elapsed();
         if t >= budget {
-            return Ok((bytes * n) as f64 / t.as_secs_f64() / 1e6);
+            let mb = (bytes * n) as f64 / 1e6;
+            let cpu = (cpu_time().saturating_sub(cpu0)).as_secs_f64().max(1e-9);
+            return Ok((mb / t.as_secs_f64(), mb / cpu));
         }
     }
 }
@@ -89,23 +111,27 @@ pub fn run(args: &Args) -> Result<(), String> {
     let mut dense = DeltaBench::new(Pattern::VERY_DENSE, 16 << 20, page);
     let mut a: Vec<[Vec<f64>; 2]> = vec![[Vec::new(), Vec::new()], [Vec::new(), Vec::new()]];
     let (mut one, mut two) = (Vec::new(), Vec::new());
+    let (mut one_cpu, mut two_cpu) = (Vec::new(), Vec::new());
     let contention0 = dense.cache.contention();
     for _ in 0..rounds {
         for (i, b) in [&mut sparse, &mut dense].into_iter().enumerate() {
             let bytes = b.bytes();
-            a[i][0].push(rate(bytes, budget, || {
-                b.bare_pass();
-                Ok(())
-            })?);
-            a[i][1].push(rate(bytes, budget, || b.round_pass(1, CHUNK).map(drop))?);
+            a[i][0].push(
+                rate(bytes, budget, || {
+                    b.bare_pass();
+                    Ok(())
+                })?
+                .0,
+            );
+            a[i][1].push(rate(bytes, budget, || b.round_pass(1, CHUNK).map(drop))?.0);
         }
         let bytes = dense.bytes();
-        one.push(rate(bytes, budget, || {
-            dense.round_pass(1, CHUNK).map(drop)
-        })?);
-        two.push(rate(bytes, budget, || {
-            dense.round_pass(2, CHUNK).map(drop)
-        })?);
+        let (w, c) = rate(bytes, budget, || dense.round_pass(1, CHUNK).map(drop))?;
+        one.push(w);
+        one_cpu.push(c);
+        let (w, c) = rate(bytes, budget, || dense.round_pass(2, CHUNK).map(drop))?;
+        two.push(w);
+        two_cpu.push(c);
     }
     let contention_b = dense.cache.contention() - contention0;
     drop(sparse);
@@ -123,6 +149,7 @@ pub fn run(args: &Args) -> Result<(), String> {
         );
     }
     let (one, two) = (stats(&one), stats(&two));
+    let (one_cpu, two_cpu) = (stats(&one_cpu), stats(&two_cpu));
     println!("\n(b) threads sharing one cache: Delta round, VERY-DENSE, 16 MiB region, 1 MiB chunks (goal: >= 1.8x)");
     println!(
         "    1 thread {}   2 threads {}   speedup {:.2}x   shard lock waits {contention_b}",
@@ -130,21 +157,26 @@ pub fn run(args: &Args) -> Result<(), String> {
         fmt(&two),
         two.median() / one.median()
     );
+    println!(
+        "    per CPU-second: 1 thread {}   2 threads {}   (2 threads scale if these are equal; wall-clock needs 2 idle cores)",
+        fmt(&one_cpu),
+        fmt(&two_cpu)
+    );
 
     let mut big = DeltaBench::new(Pattern::VERY_DENSE, big_bytes, page);
     let (mut r, mut rb) = (Vec::new(), Vec::new());
     let contention0 = big.cache.contention();
     for _ in 0..rounds {
         let bytes = big.bytes();
-        r.push(rate(bytes, Duration::ZERO, || {
-            big.round_pass(2, big_chunk(bytes)).map(drop)
-        })?);
-        rb.push(rate(bytes, Duration::ZERO, || {
+        let chunk = big_chunk(bytes);
+        r.push(rate(bytes, Duration::ZERO, || big.round_pass(2, chunk).map(drop))?.0);
+        let read = || {
             if read_both(&big.old, &big.new, 2) == 0 {
-                return Err("read-both loop: the buffers must differ".into());
+                return Err("read-both loop: the buffers must differ".to_string());
             }
             Ok(())
-        })?);
+        };
+        rb.push(rate(bytes, Duration::ZERO, read)?.0);
     }
     let contention_c = big.cache.contention() - contention0;
     let (r, rb) = (stats(&r), stats(&rb));
