@@ -1199,7 +1199,7 @@ mod tests {
                         s ^= s << 13;
                         s ^= s >> 7;
                         s ^= s << 17;
-                        *b = if s % 5 == 0 {
+                        *b = if s.is_multiple_of(5) {
                             s as u8
                         } else {
                             (p as u8) ^ (seed as u8)
