@@ -17,7 +17,7 @@
 //!
 //! Guest memory is reached through [`GuestRead`] and [`GuestWrite`]: [`OwnedMemory`]
 //! (safe), [`RawRegion`] (memory the engine maps; `unsafe` constructor), and with the
-//! `vm-memory` feature vm-memory's `GuestMemory` ([`VmMemory`]). The sender copies every
+//! `vm-memory` feature vm-memory's `GuestMemory` (`VmMemory`). The sender copies every
 //! page into a private scratch page before the zero check or an encoder kernel sees it;
 //! the receiver writes only the literal runs of a validated delta.
 //!
