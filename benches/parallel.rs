@@ -28,7 +28,7 @@ const CHUNK: u64 = 1 << 20;
 
 fn overhead(c: &mut Criterion) {
     for pattern in [Pattern::SPARSE, Pattern::VERY_DENSE] {
-        let mut b = DeltaBench::new(pattern, 16 << 20, PAGE);
+        let mut b = DeltaBench::new(pattern, 16 << 20, PAGE).unwrap();
         let mut g = c.benchmark_group(format!("parallel/overhead/{}", pattern.name));
         g.throughput(Throughput::BytesDecimal(b.bytes()));
         g.bench_function(BenchmarkId::from_parameter("bare-encode"), |t| {
@@ -42,7 +42,7 @@ fn overhead(c: &mut Criterion) {
 }
 
 fn threads(c: &mut Criterion) {
-    let mut b = DeltaBench::new(Pattern::VERY_DENSE, 16 << 20, PAGE);
+    let mut b = DeltaBench::new(Pattern::VERY_DENSE, 16 << 20, PAGE).unwrap();
     let mut g = c.benchmark_group("parallel/threads/VERY-DENSE-16MiB");
     g.throughput(Throughput::BytesDecimal(b.bytes()));
     for n in [1usize, 2] {
@@ -59,7 +59,7 @@ fn big(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1024);
-    let mut b = DeltaBench::new(Pattern::VERY_DENSE, mib << 20, PAGE);
+    let mut b = DeltaBench::new(Pattern::VERY_DENSE, mib << 20, PAGE).unwrap();
     let mut g = c.benchmark_group(format!("parallel/{mib}MiB/VERY-DENSE"));
     g.throughput(Throughput::BytesDecimal(b.bytes()));
     g.sample_size(10);

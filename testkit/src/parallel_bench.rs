@@ -16,13 +16,16 @@
 //! ```
 //! use xbzrle_testkit::parallel_bench::DeltaBench;
 //! use xbzrle_testkit::scenario::Pattern;
-//! let mut b = DeltaBench::new(Pattern::VERY_DENSE, 64 * 4096, 4096);
+//! let mut b = DeltaBench::new(Pattern::VERY_DENSE, 64 * 4096, 4096)?;
 //! let bare = b.bare_pass();
 //! let one = b.round_pass(1, 16 * 4096).unwrap();
 //! let two = b.round_pass(2, 16 * 4096).unwrap();
 //! assert_eq!(one, two); // same payload bytes whatever the thread count
 //! assert!(one > bare);  // record headers on top of the deltas
 //! assert_ne!(xbzrle_testkit::parallel_bench::read_both(&b.old, &b.new, 2), 0);
+//! // 64-byte SPARSE pages: most are unchanged, so no delta benchmark
+//! assert!(DeltaBench::new(Pattern::SPARSE, 1 << 16, 64).is_err());
+//! # Ok::<(), String>(())
 //! ```
 
 use std::hint::black_box;
@@ -70,24 +73,37 @@ impl DeltaBench {
     /// `bytes` (rounded down to whole pages, at least one) of `pattern`, and a cache of
     /// the same size holding `old` (filled by a Delta round over `old`: all misses).
     ///
-    /// # Panics
-    /// If a page of the pattern does not encode as XBZRLE (it overflows): a benchmark
-    /// of deltas needs pages that have one.
-    pub fn new(pattern: Pattern, bytes: usize, page_size: usize) -> DeltaBench {
+    /// # Errors
+    /// If a page of the pattern is unchanged or does not encode as XBZRLE (overflow; with
+    /// small pages): a benchmark of deltas needs every page to have one. Also a page size
+    /// the cache refuses.
+    pub fn new(pattern: Pattern, bytes: usize, page_size: usize) -> Result<DeltaBench, String> {
+        if page_size == 0 || page_size > xbzrle::MAX_PAGE_SIZE {
+            return Err(format!("page size {page_size} is not 1 to 16384"));
+        }
         let len = (bytes / page_size).max(1) * page_size;
         let mut old = vec![0u8; len];
         fill_random(&mut old, 0x5eed_0f01_d000);
         let new = pattern.apply(&old);
-        let cache = SharedCache::new(len, page_size).expect("cache");
+        let cache = SharedCache::new(len, page_size).map_err(|e| e.to_string())?;
         let encoder = Encoder::new();
         let mut delta_bytes = 0u64;
         let mut out = vec![0u8; page_size];
-        for (o, n) in old.chunks_exact(page_size).zip(new.chunks_exact(page_size)) {
-            let l = encoder
-                .encode(o, n, &mut out)
-                .expect("every page must have a delta");
-            assert!(l > 0, "every page must change");
-            delta_bytes += l as u64;
+        for (p, (o, n)) in old
+            .chunks_exact(page_size)
+            .zip(new.chunks_exact(page_size))
+            .enumerate()
+        {
+            match encoder.encode(o, n, &mut out) {
+                Ok(l) if l > 0 => delta_bytes += l as u64,
+                _ => {
+                    return Err(format!(
+                        "{} with {page_size}-byte pages: page {p} is unchanged or overflows \
+                         (every page must be an XBZRLE record)",
+                        pattern.name
+                    ))
+                }
+            }
         }
         let b = DeltaBench {
             old,
@@ -102,9 +118,11 @@ impl DeltaBench {
         let r = Round::new(&b.cache, RoundKind::Delta);
         let st = r
             .encode(&b.old[..], &b.all(), &mut CountingSink::default())
-            .expect("fill");
-        assert_eq!(st.raw, b.pages(), "the cache must take every page");
-        b
+            .map_err(|e| e.to_string())?;
+        if st.raw != b.pages() {
+            return Err("the cache did not take every page".into());
+        }
+        Ok(b)
     }
 
     /// The pages of a region.

@@ -107,8 +107,8 @@ pub fn run(args: &Args) -> Result<(), String> {
     );
 
     // (a) and (b) share the VERY-DENSE 16 MiB setup
-    let mut sparse = DeltaBench::new(Pattern::SPARSE, 16 << 20, page);
-    let mut dense = DeltaBench::new(Pattern::VERY_DENSE, 16 << 20, page);
+    let mut sparse = DeltaBench::new(Pattern::SPARSE, 16 << 20, page)?;
+    let mut dense = DeltaBench::new(Pattern::VERY_DENSE, 16 << 20, page)?;
     let mut a: Vec<[Vec<f64>; 2]> = vec![[Vec::new(), Vec::new()], [Vec::new(), Vec::new()]];
     let (mut one, mut two) = (Vec::new(), Vec::new());
     let (mut one_cpu, mut two_cpu) = (Vec::new(), Vec::new());
@@ -163,7 +163,7 @@ pub fn run(args: &Args) -> Result<(), String> {
         fmt(&two_cpu)
     );
 
-    let mut big = DeltaBench::new(Pattern::VERY_DENSE, big_bytes, page);
+    let mut big = DeltaBench::new(Pattern::VERY_DENSE, big_bytes, page)?;
     let (mut r, mut rb) = (Vec::new(), Vec::new());
     let contention0 = big.cache.contention();
     for _ in 0..rounds {
