@@ -17,8 +17,10 @@
 //!
 //! The receiver ([`StreamReader`]) trusts nothing it reads: the region table must be
 //! inside the destination's memory, every range of a chunk inside one region, ranges
-//! sorted and disjoint, lengths bounded before anything is allocated (the largest
-//! allocation is one page and the 256-range table of one chunk), and every error is a
+//! sorted and disjoint, counts bounded before anything is allocated (what a stream can
+//! make a receiver allocate: the header's region table, at most 1024 × 16 bytes, and
+//! the 256-entry range table, once per connection; one page per chunk, the applier's
+//! buffer), and every error is a
 //! [`StreamError`] with the byte offset in the connection's stream. It never panics.
 //!
 //! Pages of one round must be disjoint across all connections ([`send_round`] normalizes
