@@ -168,3 +168,8 @@ pub struct KernelsDocDoctests;
 #[cfg(all(doctest, feature = "std"))]
 #[doc = include_str!("../docs/migration.md")]
 pub struct MigrationDocDoctests;
+
+/// The examples of `docs/parallel-migration.md`, run as doc tests.
+#[cfg(all(doctest, feature = "std"))]
+#[doc = include_str!("../docs/parallel-migration.md")]
+pub struct ParallelMigrationDocDoctests;

@@ -16,6 +16,7 @@
 mod config;
 mod cpu;
 mod measure;
+mod parallel;
 mod report;
 mod scenario;
 mod timed;
@@ -28,6 +29,9 @@ use std::time::Instant;
 
 /// Runs the benchmark.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if args.parallel {
+        return parallel::run(&args);
+    }
     let started = Instant::now();
     let cfg = Config::from_args(args)?;
     let out = Out {

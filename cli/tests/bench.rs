@@ -233,3 +233,48 @@ fn a_wrong_timed_output_aborts_the_benchmark() {
         assert!(!table.contains("hot      SPARSE"), "{what}: {table}");
     }
 }
+
+/// `bench --parallel --quick`: the three comparisons are printed with numbers (every pass
+/// is checked inside; a failed check exits non-zero). No timing is asserted.
+#[test]
+fn parallel_quick_prints_the_three_comparisons() {
+    let out = Command::new(BIN)
+        .args([
+            "bench",
+            "--parallel",
+            "--quick",
+            "--rounds",
+            "1",
+            "--region-mib",
+            "4",
+        ])
+        .output()
+        .expect("run xbzrle bench --parallel");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for needle in [
+        "(a) ",
+        "(b) ",
+        "(c) ",
+        "SPARSE",
+        "VERY-DENSE",
+        "speedup",
+        "ratio",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    // pages that have no delta, and document output, are refused with one line
+    for args in [
+        &["bench", "--parallel", "--page-size", "64", "--quick"][..],
+        &["bench", "--parallel", "--json"],
+    ] {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+}

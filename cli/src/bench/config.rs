@@ -72,6 +72,11 @@ pub struct Args {
     /// Skip the XOR+LZ4 / XOR+Snappy baselines.
     #[arg(long)]
     pub no_baselines: bool,
+    /// Parallel migration instead: round.encode against the bare encoder, 1 vs 2 threads
+    /// sharing the cache, 2 threads on a large region (--region-mib, default 1024, with
+    /// --quick 64) against a read-both-buffers loop. Uses --page-size, --rounds, --quick.
+    #[arg(long)]
+    pub parallel: bool,
 }
 
 /// A kernel name this CPU can run.
