@@ -29,9 +29,79 @@ use crate::uleb;
 /// # Ok::<(), xbzrle::DecodeError>(())
 /// ```
 pub fn decode(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
-    let end = validate(delta, page.len())?;
-    apply_validated(delta, page);
+    let mut runs = RunTable::new(delta.len(), page.len());
+    let Some(end) = accepts_with(delta, page.len(), |d, i, m| runs.push(d, i, m)) else {
+        // Refused: `walk` names the first error. (It refuses exactly what `accepts`
+        // does, so the apply below never runs; it keeps this path panic-free anyway.)
+        let end = walk(delta, page.len(), |_, _, _| {})?;
+        apply_validated(delta, page, 0, 0);
+        return Ok(end);
+    };
+    runs.apply(delta, page);
     Ok(end)
+}
+
+/// How many literal runs the validation pass remembers for the apply pass. Real pages
+/// have few (the scenarios of docs/format.md §7 have 4 to 34 per 4 KiB page); the runs
+/// after these are applied by parsing their headers a second time. Small enough that
+/// clearing the table costs little next to a sparse page's decode.
+const REMEMBERED_RUNS: usize = 32;
+
+/// The first literal runs the validation pass found, so that applying them is only the
+/// copies, without parsing their headers again.
+struct RunTable {
+    /// Per run: (offset in the page, length, offset of its bytes in the delta); the
+    /// first `len` are in use.
+    runs: [(u16, u16, u32); REMEMBERED_RUNS],
+    len: usize,
+    /// How many runs fit: 0 when the page or the delta is too long for the fields.
+    cap: usize,
+    /// Whether the delta has runs after the remembered ones.
+    more: bool,
+}
+
+impl RunTable {
+    #[inline(always)]
+    fn new(delta_len: usize, page_len: usize) -> RunTable {
+        let fits = u32::try_from(delta_len).is_ok() && u16::try_from(page_len).is_ok();
+        RunTable {
+            runs: [(0, 0, 0); REMEMBERED_RUNS],
+            len: 0,
+            cap: if fits { REMEMBERED_RUNS } else { 0 },
+            more: false,
+        }
+    }
+
+    /// Remembers the run of `m` bytes at `delta[i..]` for `page[d..]`. The values fit
+    /// the fields whenever the delta turns out valid (runs end inside the page); an
+    /// invalid delta's table is never applied.
+    #[inline(always)]
+    fn push(&mut self, d: usize, i: usize, m: usize) {
+        if self.len < self.cap {
+            self.runs[self.len] = (d as u16, m as u16, i as u32);
+            self.len += 1;
+        } else {
+            self.more = true;
+        }
+    }
+
+    /// Applies a delta that was accepted while this table was filled: the remembered
+    /// runs, then (by parsing) the rest.
+    #[inline(always)]
+    fn apply(&self, delta: &[u8], page: &mut [u8]) {
+        let remembered = &self.runs[..self.len];
+        for &(d, m, i) in remembered {
+            let (d, m, i) = (usize::from(d), usize::from(m), i as usize);
+            copy_literal(&mut page[d..d + m], &delta[i..i + m]);
+        }
+        if self.more {
+            let (d, i) = match remembered.last() {
+                Some(&(d, m, i)) => (usize::from(d) + usize::from(m), i as usize + usize::from(m)),
+                None => (0, 0),
+            };
+            apply_validated(delta, page, i, d);
+        }
+    }
 }
 
 /// Checks `delta` against a page of `page_len` bytes without touching any page: returns
@@ -59,6 +129,15 @@ pub fn validate(delta: &[u8], page_len: usize) -> Result<usize, DecodeError> {
 /// exactly at the end of the delta". `d` is bounded per run so that it cannot overflow.
 #[inline(always)]
 fn accepts(delta: &[u8], page_len: usize) -> Option<usize> {
+    accepts_with(delta, page_len, |_, _, _| {})
+}
+
+#[inline(always)]
+fn accepts_with(
+    delta: &[u8],
+    page_len: usize,
+    mut run: impl FnMut(usize, usize, usize),
+) -> Option<usize> {
     let n = delta.len();
     let mut i = 0;
     let mut d = 0;
@@ -72,6 +151,7 @@ fn accepts(delta: &[u8], page_len: usize) -> Option<usize> {
         if m == 0 || d > page_len {
             return None;
         }
+        run(d + z, i + used, m);
         d += z + m;
         i += used + m;
     }
@@ -164,15 +244,17 @@ pub(crate) fn for_each_literal<E>(
     Ok(res.map(|()| end))
 }
 
-/// Applies a delta that [`validate`] accepted for a page of `page.len()` bytes.
+/// Applies the runs of a delta that [`validate`] accepted for a page of `page.len()`
+/// bytes, from the run header at `delta[from..]`, whose zero run starts at
+/// `page[page_from..]`.
 ///
 /// Safe code with ordinary bounds checks: on a delta that was not validated it may stop
 /// early or panic on an index, but it cannot touch memory outside the slices.
 #[inline]
-fn apply_validated(delta: &[u8], page: &mut [u8]) {
+fn apply_validated(delta: &[u8], page: &mut [u8], from: usize, page_from: usize) {
     let n = delta.len();
-    let mut i = 0;
-    let mut d = 0;
+    let mut i = from;
+    let mut d = page_from;
     while i < n {
         let Some((z, used)) = uleb::read(delta[i], delta[i + 1]) else {
             debug_assert!(false, "apply_validated on an unvalidated delta");
@@ -252,6 +334,51 @@ mod tests {
                 assert!(page[..at].iter().all(|&b| b == 0xee));
                 assert_eq!(&page[at..at + m], &src[..m]);
                 assert!(page[at + m..].iter().all(|&b| b == 0xee));
+            }
+        }
+    }
+
+    /// A delta of `runs` literal runs of 1 to 5 bytes, 3 bytes apart, on a page of
+    /// `page_len` bytes, and the page it makes from an all-zero page.
+    fn many_runs(runs: usize, page_len: usize, first_zero_run: usize) -> (Vec<u8>, Vec<u8>) {
+        let mut delta = Vec::new();
+        let mut want = vec![0u8; page_len];
+        let mut d = 0;
+        for k in 0..runs {
+            let z = if k == 0 { first_zero_run } else { 3 };
+            let m = 1 + k % 5;
+            for v in [z, m] {
+                let mut hdr = [0u8; 2];
+                let used = uleb::write(&mut hdr, v);
+                delta.extend_from_slice(&hdr[..used]);
+            }
+            d += z;
+            for j in 0..m {
+                let b = (k * 7 + j) as u8 | 1;
+                delta.push(b);
+                want[d + j] = b;
+            }
+            d += m;
+        }
+        (delta, want)
+    }
+
+    /// Around the number of runs the validation pass remembers, and on pages too long
+    /// for its fields, the atomic decoder writes what the single-pass one writes.
+    #[test]
+    fn remembered_and_reparsed_runs_decode_alike() {
+        for page_len in [4096, 65535, 65536, 70000] {
+            for runs in (0..=REMEMBERED_RUNS + 3).chain([200]) {
+                let (delta, want) = many_runs(runs, page_len, 5);
+                let mut atomic = vec![0u8; page_len];
+                let mut single = vec![0u8; page_len];
+                let end = decode(&delta, &mut atomic);
+                assert_eq!(end, decode_non_atomic(&delta, &mut single), "{runs} runs");
+                assert!(end.is_ok(), "{runs} runs, page {page_len}: {end:?}");
+                assert!(
+                    atomic == want && single == want,
+                    "{runs} runs, page {page_len}"
+                );
             }
         }
     }
