@@ -258,21 +258,24 @@ struct PlainCodec {
     buf: Vec<u8>,
 }
 
+impl PlainCodec {
+    fn new(skip_zero: bool) -> PlainCodec {
+        PlainCodec {
+            skip_zero,
+            buf: Vec::new(),
+        }
+    }
+}
+
 impl Method for Raw {
     fn name(&self) -> &'static str {
         "raw"
     }
     fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
-        Box::new(PlainCodec {
-            skip_zero: false,
-            buf: Vec::new(),
-        })
+        Box::new(PlainCodec::new(false))
     }
     fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
-        Box::new(PlainCodec {
-            skip_zero: false,
-            buf: Vec::new(),
-        })
+        Box::new(PlainCodec::new(false))
     }
 }
 
@@ -286,16 +289,10 @@ impl Method for ZeroSkip {
         "zero"
     }
     fn encoder(&self) -> Box<dyn ChunkEncoder + '_> {
-        Box::new(PlainCodec {
-            skip_zero: true,
-            buf: Vec::new(),
-        })
+        Box::new(PlainCodec::new(true))
     }
     fn decoder(&self) -> Box<dyn ChunkDecoder + '_> {
-        Box::new(PlainCodec {
-            skip_zero: true,
-            buf: Vec::new(),
-        })
+        Box::new(PlainCodec::new(true))
     }
 }
 
