@@ -22,7 +22,6 @@
 //! * receive:   [`receive::ReceiveHeader`] (3 bytes), then a chunk payload, verbatim.
 
 use arbitrary::{Arbitrary, Unstructured};
-use xbzrle::DecodeErrorKind;
 
 /// Largest page the format supports (docs/format.md §3); duplicated here on purpose.
 pub const MAX_PAGE: usize = 16384;

@@ -6,6 +6,7 @@
 use super::*;
 use arbitrary::Unstructured;
 use std::path::{Path, PathBuf};
+use xbzrle::DecodeErrorKind;
 use xbzrle::DecodeErrorKind::*;
 
 fn hex(s: &str) -> Vec<u8> {
