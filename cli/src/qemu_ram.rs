@@ -8,7 +8,7 @@
 //! XBZRLE page from the page before and after it was applied and requires QEMU's
 //! payload byte for byte.
 
-use crate::output::AtomicFile;
+use crate::output::{AtomicFile, FileId};
 use anyhow::anyhow;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -91,6 +91,7 @@ fn write_blocks<'a>(
     dir: &std::path::Path,
     blocks: &'a [xbzrle::qemu_stream::RamBlock],
     page_size: usize,
+    stream: &[FileId],
 ) -> anyhow::Result<Vec<BlockJson<'a>>> {
     std::fs::create_dir_all(dir).map_err(|e| anyhow!("{}: {e}", dir.display()))?;
     let mut names = HashSet::new();
@@ -104,7 +105,7 @@ fn write_blocks<'a>(
         }
         let path = dir.join(&name);
         let fail = |e: io::Error| anyhow!("{}: {e}", path.display());
-        let mut af = AtomicFile::create(&path).map_err(fail)?;
+        let mut af = AtomicFile::create_excluding(&path, stream).map_err(fail)?;
         af.write_sparse(&b.data, page_size).map_err(fail)?;
         files.push((af, path, b));
     }
@@ -190,7 +191,10 @@ struct Report<'a> {
 pub fn run(a: Args) -> anyhow::Result<()> {
     let t0 = Instant::now();
     let f = File::open(&a.stream).map_err(|e| anyhow!("{}: {e}", a.stream.display()))?;
-    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let meta = f.metadata().ok();
+    let len = meta.as_ref().map_or(0, |m| m.len());
+    // a block file must not replace the stream it was read from
+    let stream_id: Vec<FileId> = meta.iter().map(FileId::of).collect();
     let pb = crate::output::progress(len, a.quiet, "reading");
     let opts = ReadOptions {
         max_ram: a.max_ram,
@@ -238,11 +242,12 @@ pub fn run(a: Args) -> anyhow::Result<()> {
     // Write every block to a temporary file, then commit them all: a failure while
     // writing (disk full, say) leaves no file behind, and no directory we created.
     let created_dir = !a.output.exists();
-    let written = write_blocks(&a.output, &img.blocks, img.page_size).inspect_err(|_| {
-        if created_dir {
-            let _ = std::fs::remove_dir(&a.output);
-        }
-    })?;
+    let written =
+        write_blocks(&a.output, &img.blocks, img.page_size, &stream_id).inspect_err(|_| {
+            if created_dir {
+                let _ = std::fs::remove_dir(&a.output);
+            }
+        })?;
     let secs = t0.elapsed().as_secs_f64();
 
     let stop = match img.stop {

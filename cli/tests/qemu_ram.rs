@@ -273,6 +273,31 @@ fn output_that_is_a_file_is_refused() {
     assert_eq!(listing(&d), ["file", "vm.mig"]);
 }
 
+/// A stream that sits where one of its block files would go is never replaced by it
+/// (directly or through a symlink): refused, the stream intact, no other block written.
+#[test]
+fn a_block_file_that_is_the_stream_is_refused() {
+    for via_link in [false, true] {
+        let d = Dir::new();
+        let (stream, ..) = guest();
+        let out_dir = d.join("out");
+        fs::create_dir(&out_dir).unwrap();
+        let s = out_dir.join("pc.ram.bin");
+        fs::write(&s, &stream).unwrap();
+        let input = if via_link {
+            let l = d.join("vm.mig");
+            std::os::unix::fs::symlink(&s, &l).unwrap();
+            l
+        } else {
+            s.clone()
+        };
+        let out = qemu_ram(&input, &out_dir, &[]);
+        assert_one_line_error(&out, "also an input");
+        assert!(fs::read(&s).unwrap() == stream, "the stream was changed");
+        assert_eq!(listing(&out_dir), ["pc.ram.bin"], "link: {via_link}");
+    }
+}
+
 /// A full disk while writing the blocks: a 1 MiB tmpfs (needs root and `mount`; skipped
 /// with a message otherwise). The temporary files and the directory created go away.
 #[test]
