@@ -12,7 +12,8 @@ use crate::uleb;
 ///
 /// The call is atomic: the whole delta is checked before the first byte of `page` is
 /// written, so on `Err` the page is exactly as it was. The check only walks the run
-/// headers, not the literal bytes (docs/kernels.md in the repository measures what it costs).
+/// headers, not the literal bytes (docs/kernels.md in the repository measures what it
+/// costs).
 ///
 /// # Example
 /// ```
