@@ -118,7 +118,7 @@ pub mod unstable {
     /// # Ok::<(), xbzrle::DecodeError>(())
     /// ```
     pub fn decode_non_atomic(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
-        crate::decode::decode_non_atomic(delta, page)
+        crate::kernel::decode_non_atomic(delta, page)
     }
 }
 

@@ -3,6 +3,7 @@
 use core::arch::x86_64::*;
 
 use crate::arch::generic::{self, Simd};
+use crate::DecodeError;
 
 crate::arch::kernel_type! {
     /// The AVX2 kernel (also uses BMI1/BMI2 and POPCNT for the bit scans).
@@ -20,6 +21,42 @@ impl Avx2 {
         // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2, POPCNT (`new`).
         unsafe { is_zero_page_avx2(page) }
     }
+}
+
+impl Avx2 {
+    /// [`crate::decode`] compiled for AVX2.
+    #[inline]
+    pub(crate) fn decode(self, delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2, POPCNT (`new`).
+        unsafe { decode_avx2(delta, page) }
+    }
+
+    /// The single-pass decoder (measurements only) compiled for AVX2.
+    #[cfg(feature = "unstable")]
+    #[inline]
+    pub(crate) fn decode_non_atomic(
+        self,
+        delta: &[u8],
+        page: &mut [u8],
+    ) -> Result<usize, DecodeError> {
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2, BMI1, BMI2, POPCNT (`new`).
+        unsafe { decode_non_atomic_avx2(delta, page) }
+    }
+}
+
+/// # Safety
+/// The CPU must support AVX2.
+#[target_feature(enable = "avx2")]
+unsafe fn decode_avx2(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
+    crate::decode::decode_body(delta, page)
+}
+
+/// # Safety
+/// The CPU must support AVX2.
+#[cfg(feature = "unstable")]
+#[target_feature(enable = "avx2")]
+unsafe fn decode_non_atomic_avx2(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
+    crate::decode::decode_non_atomic_body(delta, page)
 }
 
 /// # Safety
