@@ -17,6 +17,7 @@ mod config;
 mod cpu;
 mod measure;
 mod parallel;
+mod qemu_style;
 mod report;
 mod scenario;
 mod timed;

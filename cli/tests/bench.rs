@@ -45,7 +45,11 @@ fn quick_json_parses_and_is_complete() {
         "ALL-CHANGED",
         "RANDOM",
     ];
-    let mut codecs: Vec<String> = vec!["read-bound".into(), "xbzrle decode".into()];
+    let mut codecs: Vec<String> = vec![
+        "read-bound".into(),
+        "xbzrle decode".into(),
+        "qemu-style decode".into(),
+    ];
     codecs.extend(xbzrle::Kernel::available().map(|k| {
         if k == xbzrle::Kernel::best() {
             format!("{} (dispatch)", k.name())
@@ -66,6 +70,7 @@ fn quick_json_parses_and_is_complete() {
                 let has = |k: &str| row[k]["median"].as_f64().is_some_and(|v| v > 0.0);
                 match codec.as_str() {
                     "xbzrle decode" => assert!(has("decode_mb_s") && has("decode_non_atomic_mb_s")),
+                    "qemu-style decode" => assert!(has("decode_mb_s")),
                     "read-bound" => assert!(has("encode_mb_s")),
                     "xor+lz4" | "xor+snappy" => assert!(has("encode_mb_s") && has("decode_mb_s")),
                     _ => {
@@ -152,11 +157,11 @@ fn subset_of_scenarios_kernel_and_setting() {
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = doc["rows"].as_array().unwrap();
-    // read-bound, scalar, decode for 2 scenarios
-    assert_eq!(rows.len(), 6, "{rows:?}");
+    // read-bound, scalar, decode, qemu-style decode for 2 scenarios
+    assert_eq!(rows.len(), 8, "{rows:?}");
     assert!(rows.iter().all(|r| r["setting"] == "hot"));
     assert_eq!(rows[0]["scenario"], "VERY-DENSE");
-    assert_eq!(rows[3]["scenario"], "SPARSE");
+    assert_eq!(rows[4]["scenario"], "SPARSE");
 }
 
 #[test]
@@ -186,8 +191,9 @@ fn markdown_table() {
         .filter(|l| l.starts_with("| hot | DENSE |"))
         .collect();
     assert_eq!(rows.len(), 1, "{md}");
-    // setting, scenario, size, read bound, every kernel, decode (2), two baselines
-    let cols = 8 + xbzrle::Kernel::available().count();
+    // setting, scenario, size, read bound, every kernel, decode (2), qemu-style decode,
+    // two baselines
+    let cols = 9 + xbzrle::Kernel::available().count();
     assert!(md.contains("|---|"), "{md}");
     assert_eq!(rows[0].matches('|').count(), cols + 1, "{md}");
     assert!(rows[0].contains("| 21.75 |"), "DENSE size on 8 pages: {md}");

@@ -6,7 +6,7 @@ use super::config::{Config, Setting};
 use super::cpu::Machine;
 use super::report::{Row, Stats};
 use super::scenario::{self, Scenario};
-use super::timed::{self, Baseline, Clock, Packed, Work};
+use super::timed::{self, Baseline, Clock, DecodeWith, Packed, Work};
 use anyhow::anyhow;
 use std::time::Duration;
 use xbzrle::{Encoder, Kernel};
@@ -16,7 +16,7 @@ use xbzrle::{Encoder, Kernel};
 pub enum Op {
     Read,
     Encode(Kernel),
-    Decode { atomic: bool },
+    Decode(DecodeWith),
     BaseEncode(usize),
     BaseDecode(usize),
 }
@@ -66,16 +66,23 @@ impl Group<'_> {
                 }
                 timed::check_encoded(self.fwd, self.arena, pos, &self.lens, w.reps)
             }
-            Op::Decode { atomic } => {
+            Op::Decode(with) => {
                 let (deltas, raw, target) = if self.dst_holds_new {
                     (self.rev, w.old, w.old)
                 } else {
                     (self.fwd, w.new, w.new)
                 };
-                let (sum, bad) = if atomic {
-                    timed::decode_xbzrle::<true>(deltas, raw, &w, self.dst, &mut self.clock)
-                } else {
-                    timed::decode_xbzrle::<false>(deltas, raw, &w, self.dst, &mut self.clock)
+                let (dst, clock) = (&mut *self.dst, &mut self.clock);
+                let (sum, bad) = match with {
+                    DecodeWith::Atomic => {
+                        timed::decode_xbzrle::<{ timed::ATOMIC }>(deltas, raw, &w, dst, clock)
+                    }
+                    DecodeWith::SinglePass => {
+                        timed::decode_xbzrle::<{ timed::SINGLE_PASS }>(deltas, raw, &w, dst, clock)
+                    }
+                    DecodeWith::QemuStyle => {
+                        timed::decode_xbzrle::<{ timed::QEMU_STYLE }>(deltas, raw, &w, dst, clock)
+                    }
                 };
                 self.dst_holds_new = !self.dst_holds_new;
                 if self.corrupt.as_deref() == Some("decode") {
@@ -310,12 +317,16 @@ pub fn scenario(
     Ok(rows)
 }
 
+/// The codec name of the row of [`super::qemu_style`].
+pub const QEMU_STYLE_ROW: &str = "qemu-style decode";
+
 /// Every measurement of a scenario, in the order each round runs them.
 fn ops(cfg: &Config, baselines: usize) -> Vec<Op> {
     let mut ops = vec![Op::Read];
     ops.extend(cfg.kernels.iter().map(|&k| Op::Encode(k)));
-    ops.push(Op::Decode { atomic: true });
-    ops.push(Op::Decode { atomic: false });
+    ops.push(Op::Decode(DecodeWith::Atomic));
+    ops.push(Op::Decode(DecodeWith::SinglePass));
+    ops.push(Op::Decode(DecodeWith::QemuStyle));
     for i in 0..baselines {
         ops.push(Op::BaseEncode(i));
         ops.push(Op::BaseDecode(i));
@@ -394,17 +405,19 @@ fn rows(
     }
     let ia = ops
         .iter()
-        .position(|o| matches!(o, Op::Decode { atomic: true }))
+        .position(|o| matches!(o, Op::Decode(DecodeWith::Atomic)))
         .expect("decode op");
     let dec = stats(ia);
     let dec_na = stats(ia + 1);
+    let qemu = stats(ia + 2);
     let cost = dec_na.median() / dec.median() * 100.0 - 100.0;
+    let vs_qemu = dec.median() / qemu.median();
     let dec_note = if ovf == npages {
         "no deltas: every page is a raw copy".to_string()
     } else if sent == 0 {
         "empty deltas: nothing to apply".to_string()
     } else {
-        format!("validation pass: {cost:+.0} % decode time")
+        format!("validation pass: {cost:+.0} % decode time; {vs_qemu:.2}x qemu-style")
     };
     rows.push(Row {
         codec: "xbzrle decode".into(),
@@ -415,6 +428,16 @@ fn rows(
         overflow_pages: ovf,
         vs_read: None,
         note: dec_note,
+    });
+    rows.push(Row {
+        codec: QEMU_STYLE_ROW.into(),
+        encode: None,
+        decode: Some(qemu),
+        decode_na: None,
+        size_pct: Some(xbz_pct),
+        overflow_pages: ovf,
+        vs_read: None,
+        note: "stand-in for QEMU's single-pass decoder (written here; not atomic)".into(),
     });
     for i in 0..g.baselines.len() {
         let ie = ops

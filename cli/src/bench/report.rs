@@ -73,6 +73,8 @@ pub enum RowKind {
     Read,
     Kernel,
     Decode,
+    /// The stand-in for QEMU's decoder.
+    DecodeReference,
     Baseline,
 }
 
@@ -93,6 +95,7 @@ impl Row {
     pub fn kind(&self) -> RowKind {
         match (&self.encode, &self.decode) {
             _ if self.codec == "read-bound" => RowKind::Read,
+            _ if self.codec == super::measure::QEMU_STYLE_ROW => RowKind::DecodeReference,
             (Some(_), None) => RowKind::Kernel,
             (None, _) => RowKind::Decode,
             (Some(_), Some(_)) => RowKind::Baseline,
@@ -215,6 +218,7 @@ fn markdown_header(rows: &[Row]) -> String {
         match r.kind() {
             RowKind::Kernel => h.push_str(&format!(" encode: {} |", r.codec)),
             RowKind::Decode => h.push_str(" decode | decode, non-atomic |"),
+            RowKind::DecodeReference => h.push_str(" decode: qemu-style |"),
             RowKind::Baseline => h.push_str(&format!(" {}: encode / decode (size %) |", r.codec)),
             RowKind::Read => continue,
         }
@@ -252,6 +256,7 @@ fn markdown_line(setting: Setting, scenario: Scenario, rows: &[Row]) -> String {
             RowKind::Decode => {
                 line.push_str(&format!(" {} | {} |", med(&r.decode), med(&r.decode_na)))
             }
+            RowKind::DecodeReference => line.push_str(&format!(" {} |", med(&r.decode))),
             RowKind::Baseline => line.push_str(&format!(
                 " {} / {} ({}) |",
                 med(&r.encode),
