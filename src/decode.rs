@@ -38,19 +38,61 @@ pub fn decode(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
 /// [`decode_body`] compiled for the baseline instruction set, out of line.
 #[inline(never)]
 pub(crate) fn decode_baseline(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
-    decode_body(delta, page)
+    decode_body(baseline_copy(), delta, page)
+}
+
+/// The literal copies of the baseline decoder: SSE2's on x86-64 (part of the baseline
+/// there), plain fixed-size copies elsewhere.
+#[inline(always)]
+pub(crate) fn baseline_copy() -> impl RunCopy {
+    #[cfg(target_arch = "x86_64")]
+    return crate::arch::x86_64::Sse2::new().expect("SSE2 is part of x86-64");
+    #[cfg(not(target_arch = "x86_64"))]
+    PlainCopy
+}
+
+/// How one compiled copy of the decoder copies a literal run of 17 to 64 bytes (most
+/// runs of real pages): two fixed-size blocks, the first and the last (overlapping when
+/// the run is shorter than two), with **both loaded before either is stored**. The
+/// compiler, knowing the page and the delta cannot overlap, would otherwise store the
+/// first block before loading the second, and that order cost 5-20 % of the decode
+/// time of the docs/format.md §7 scenarios on Zen 3 (docs/kernels.md).
+pub(crate) trait RunCopy: Copy {
+    /// Copies `src` to `dst` (same length, 17 to 64 bytes; panics otherwise).
+    fn copy_17_to_64(self, dst: &mut [u8], src: &[u8]);
+}
+
+/// Fixed-size copies in the order the compiler chooses, for CPUs without a kernel type
+/// that implements [`RunCopy`].
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[derive(Clone, Copy)]
+pub(crate) struct PlainCopy;
+
+impl RunCopy for PlainCopy {
+    #[inline(always)]
+    fn copy_17_to_64(self, dst: &mut [u8], src: &[u8]) {
+        if dst.len() > 32 {
+            copy_two::<32>(dst, src);
+        } else {
+            copy_two::<16>(dst, src);
+        }
+    }
 }
 
 /// The atomic decoder itself; `#[inline(always)]` so that every instruction-set clone
 /// (see `kernel::decode`) gets its own copy, with its own wide copies.
 #[inline(always)]
-pub(crate) fn decode_body(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
+pub(crate) fn decode_body(
+    c: impl RunCopy,
+    delta: &[u8],
+    page: &mut [u8],
+) -> Result<usize, DecodeError> {
     let mut table = [Run::default(); REMEMBERED_RUNS];
     let Some(accepted) = accepts_remembering(delta, page.as_ptr(), page.len(), &mut table) else {
         // Refused: `walk` names the first error. (It refuses exactly what `accepts`
         // does, so the apply below never runs; it keeps this path panic-free anyway.)
         let end = walk(delta, page.len(), |_, _, _| {})?;
-        apply_validated(delta, page, 0, 0);
+        apply_validated(c, delta, page, 0, 0);
         return Ok(end);
     };
     let remembered = &table[..accepted.remembered];
@@ -64,7 +106,7 @@ pub(crate) fn decode_body(delta: &[u8], page: &mut [u8]) -> Result<usize, Decode
                 delta.get_unchecked(i..i + m),
             )
         };
-        copy_literal(dst, src);
+        copy_literal(c, dst, src);
     }
     if accepted.remembered < accepted.runs {
         // the runs after the table: parse their headers again
@@ -75,7 +117,7 @@ pub(crate) fn decode_body(delta: &[u8], page: &mut [u8]) -> Result<usize, Decode
             ),
             None => (0, 0),
         };
-        apply_validated(delta, page, i, d);
+        apply_validated(c, delta, page, i, d);
     }
     Ok(accepted.end)
 }
@@ -307,7 +349,7 @@ pub(crate) fn for_each_literal<E>(
 /// Safe code with ordinary bounds checks: on a delta that was not validated it may stop
 /// early or panic on an index, but it cannot touch memory outside the slices.
 #[inline]
-fn apply_validated(delta: &[u8], page: &mut [u8], from: usize, page_from: usize) {
+fn apply_validated(c: impl RunCopy, delta: &[u8], page: &mut [u8], from: usize, page_from: usize) {
     let n = delta.len();
     let mut i = from;
     let mut d = page_from;
@@ -323,7 +365,7 @@ fn apply_validated(delta: &[u8], page: &mut [u8], from: usize, page_from: usize)
             return;
         };
         i += used;
-        copy_literal(&mut page[d..d + m], &delta[i..i + m]);
+        copy_literal(c, &mut page[d..d + m], &delta[i..i + m]);
         d += m;
         i += m;
     }
@@ -340,15 +382,13 @@ fn apply_validated(delta: &[u8], page: &mut [u8], from: usize, page_from: usize)
 /// the same code with this chain: 0.62-0.77 against 0.98-1.06 of a single-pass C
 /// decoder's speed, hot).
 #[inline(always)]
-fn copy_literal(dst: &mut [u8], src: &[u8]) {
+fn copy_literal(c: impl RunCopy, dst: &mut [u8], src: &[u8]) {
     let m = dst.len();
     debug_assert_eq!(m, src.len());
     if m > 64 {
         dst.copy_from_slice(src);
-    } else if m >= 33 {
-        copy_two::<32>(dst, src);
     } else if m >= 17 {
-        copy_two::<16>(dst, src);
+        c.copy_17_to_64(dst, src);
     } else if m >= 8 {
         copy_two::<8>(dst, src);
     } else if m >= 4 {
@@ -378,10 +418,14 @@ fn copy_two<const W: usize>(dst: &mut [u8], src: &[u8]) {
 /// compiled alike.
 #[inline(always)]
 #[cfg_attr(not(feature = "unstable"), allow(dead_code))]
-pub(crate) fn decode_non_atomic_body(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
+pub(crate) fn decode_non_atomic_body(
+    c: impl RunCopy,
+    delta: &[u8],
+    page: &mut [u8],
+) -> Result<usize, DecodeError> {
     let page_len = page.len();
     walk(delta, page_len, |d, i, m| {
-        copy_literal(&mut page[d..d + m], &delta[i..i + m])
+        copy_literal(c, &mut page[d..d + m], &delta[i..i + m])
     })
 }
 
@@ -395,7 +439,16 @@ mod tests {
         for m in 0..=96 {
             for at in 0..4 {
                 let mut page = [0xeeu8; 104];
-                copy_literal(&mut page[at..at + m], &src[..m]);
+                copy_literal(baseline_copy(), &mut page[at..at + m], &src[..m]);
+                let mut plain = [0xeeu8; 104];
+                copy_literal(PlainCopy, &mut plain[at..at + m], &src[..m]);
+                assert_eq!(plain, page);
+                #[cfg(target_arch = "x86_64")]
+                if let Some(k) = crate::arch::x86_64::Avx2::new() {
+                    let mut wide = [0xeeu8; 104];
+                    copy_literal(k, &mut wide[at..at + m], &src[..m]);
+                    assert_eq!(wide, page);
+                }
                 assert!(page[..at].iter().all(|&b| b == 0xee));
                 assert_eq!(&page[at..at + m], &src[..m]);
                 assert!(page[at + m..].iter().all(|&b| b == 0xee));
@@ -455,7 +508,7 @@ mod tests {
             for runs in (0..=REMEMBERED_RUNS + 3).chain([200]) {
                 let (delta, want) = many_runs(runs, page_len, 5);
                 let mut single = vec![0u8; page_len];
-                let end = decode_non_atomic_body(&delta, &mut single);
+                let end = decode_non_atomic_body(baseline_copy(), &delta, &mut single);
                 assert!(end.is_ok(), "{runs} runs, page {page_len}: {end:?}");
                 assert!(single == want, "{runs} runs, page {page_len}");
                 for (name, dec) in atomic_decoders() {
@@ -488,7 +541,7 @@ mod tests {
                 for page_len in PAGE_LENS {
                     let old = &old[..page_len];
                     let mut single = old.to_vec();
-                    let want = decode_non_atomic_body(d, &mut single);
+                    let want = decode_non_atomic_body(PlainCopy, d, &mut single);
                     for (name, dec) in &decoders {
                         let mut page = old.to_vec();
                         assert_eq!(dec(d, &mut page), want, "{name}: {d:02x?} page {page_len}");

@@ -382,7 +382,7 @@ pub(crate) fn decode_non_atomic(
     if let Some(k) = crate::arch::x86_64::Avx2::new() {
         return k.decode_non_atomic(delta, page);
     }
-    crate::decode::decode_non_atomic_body(delta, page)
+    crate::decode::decode_non_atomic_body(crate::decode::baseline_copy(), delta, page)
 }
 
 /// The argument checks every kernel shares.

@@ -48,7 +48,8 @@ impl Avx2 {
 /// The CPU must support AVX2.
 #[target_feature(enable = "avx2")]
 unsafe fn decode_avx2(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
-    crate::decode::decode_body(delta, page)
+    // SAFETY: the caller guarantees AVX2 (this function's contract).
+    crate::decode::decode_body(unsafe { Avx2::new_unchecked() }, delta, page)
 }
 
 /// # Safety
@@ -56,7 +57,8 @@ unsafe fn decode_avx2(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeErro
 #[cfg(feature = "unstable")]
 #[target_feature(enable = "avx2")]
 unsafe fn decode_non_atomic_avx2(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
-    crate::decode::decode_non_atomic_body(delta, page)
+    // SAFETY: the caller guarantees AVX2 (this function's contract).
+    crate::decode::decode_non_atomic_body(unsafe { Avx2::new_unchecked() }, delta, page)
 }
 
 /// # Safety
@@ -153,4 +155,55 @@ unsafe impl Simd for Avx2 {
         // SAFETY: the caller guarantees 32 readable bytes at `src`, 32 writable at `dst`.
         unsafe { _mm256_storeu_si256(dst as *mut __m256i, load(src)) }
     }
+}
+
+impl crate::decode::RunCopy for Avx2 {
+    #[inline(always)]
+    fn copy_17_to_64(self, dst: &mut [u8], src: &[u8]) {
+        let m = dst.len();
+        assert!((17..=64).contains(&m) && src.len() == m);
+        // SAFETY: an `Avx2` value exists only when the CPU has AVX2 (`new`); the
+        // lengths were checked just above.
+        unsafe { copy_17_to_64_avx2(dst.as_mut_ptr(), src.as_ptr(), m) }
+    }
+}
+
+/// Copies `m` bytes (17 to 64) from `src` to `dst` as two 32-byte blocks, or two 16-byte
+/// blocks when `m <= 32`, the first and the last; both are loaded before either is
+/// stored (see `crate::decode::RunCopy`).
+///
+/// # Safety
+/// The CPU supports AVX2; `17 <= m <= 64`; `src` valid for reads and `dst` for writes
+/// of `m` bytes; they do not overlap.
+#[inline]
+#[target_feature(enable = "avx2")]
+unsafe fn copy_17_to_64_avx2(dst: *mut u8, src: *const u8, m: usize) {
+    if m > 32 {
+        // SAFETY: `32 < m`: both blocks, `[0, 32)` and `[m - 32, m)`, lie in the run.
+        unsafe {
+            let (a, b) = tie(load(src), load(src.add(m - 32)));
+            _mm256_storeu_si256(dst as *mut __m256i, a);
+            _mm256_storeu_si256(dst.add(m - 32) as *mut __m256i, b);
+        }
+    } else {
+        // SAFETY: `16 < m <= 32`: both blocks, `[0, 16)` and `[m - 16, m)`, lie in the run.
+        unsafe { super::sse2::copy_17_to_32(dst, src, m) }
+    }
+}
+
+/// Returns `a` and `b` unchanged, through an empty `asm!` that needs both: the stores
+/// that use its results cannot be scheduled before either load.
+#[inline]
+#[target_feature(enable = "avx2")]
+fn tie(mut a: __m256i, mut b: __m256i) -> (__m256i, __m256i) {
+    // SAFETY: the template is empty: no instruction runs, no memory or stack is touched.
+    unsafe {
+        core::arch::asm!(
+            "/* {0} {1} */",
+            inout(ymm_reg) a,
+            inout(ymm_reg) b,
+            options(pure, nomem, nostack, preserves_flags)
+        )
+    };
+    (a, b)
 }

@@ -107,3 +107,98 @@ unsafe impl Simd for Sse2 {
         unsafe { _mm_storeu_si128(dst as *mut __m128i, _mm_loadu_si128(src as *const __m128i)) }
     }
 }
+
+impl crate::decode::RunCopy for Sse2 {
+    #[inline(always)]
+    fn copy_17_to_64(self, dst: &mut [u8], src: &[u8]) {
+        let m = dst.len();
+        assert!((17..=64).contains(&m) && src.len() == m);
+        let (d, s) = (dst.as_mut_ptr(), src.as_ptr());
+        if m > 32 {
+            // SAFETY: `32 < m`: the blocks at 0, 16, m - 32 and m - 16 lie in the run.
+            unsafe {
+                let [a, b, c, e] = tie4([
+                    load(s),
+                    load(s.add(16)),
+                    load(s.add(m - 32)),
+                    load(s.add(m - 16)),
+                ]);
+                store(d, a);
+                store(d.add(16), b);
+                store(d.add(m - 32), c);
+                store(d.add(m - 16), e);
+            }
+        } else {
+            // SAFETY: `16 < m <= 32` (checked above); both slices hold `m` bytes.
+            unsafe { copy_17_to_32(d, s, m) }
+        }
+    }
+}
+
+/// Copies `m` bytes (17 to 32) from `src` to `dst` as two 16-byte blocks, the first and
+/// the last, both loaded before either is stored (see `crate::decode::RunCopy`).
+///
+/// # Safety
+/// `16 < m <= 32`; `src` valid for reads and `dst` for writes of `m` bytes; no overlap.
+#[inline(always)]
+pub(super) unsafe fn copy_17_to_32(dst: *mut u8, src: *const u8, m: usize) {
+    // SAFETY: `16 < m`: `[0, 16)` and `[m - 16, m)` lie in the run (caller).
+    unsafe {
+        let (a, b) = tie(load(src), load(src.add(m - 16)));
+        store(dst, a);
+        store(dst.add(m - 16), b);
+    }
+}
+
+/// Unaligned 16-byte load.
+///
+/// # Safety
+/// `p` valid for reads of 16 bytes.
+#[inline(always)]
+unsafe fn load(p: *const u8) -> __m128i {
+    // SAFETY: the caller guarantees 16 readable bytes at `p`.
+    unsafe { _mm_loadu_si128(p as *const __m128i) }
+}
+
+/// Unaligned 16-byte store.
+///
+/// # Safety
+/// `p` valid for writes of 16 bytes.
+#[inline(always)]
+unsafe fn store(p: *mut u8, v: __m128i) {
+    // SAFETY: the caller guarantees 16 writable bytes at `p`.
+    unsafe { _mm_storeu_si128(p as *mut __m128i, v) }
+}
+
+/// Returns `a` and `b` unchanged, through an empty `asm!` that needs both: the stores
+/// that use its results cannot be scheduled before either load.
+#[inline(always)]
+fn tie(mut a: __m128i, mut b: __m128i) -> (__m128i, __m128i) {
+    // SAFETY: the template is empty: no instruction runs, no memory or stack is touched.
+    unsafe {
+        core::arch::asm!(
+            "/* {0} {1} */",
+            inout(xmm_reg) a,
+            inout(xmm_reg) b,
+            options(pure, nomem, nostack, preserves_flags)
+        )
+    };
+    (a, b)
+}
+
+/// [`tie`] for four blocks.
+#[inline(always)]
+fn tie4(mut v: [__m128i; 4]) -> [__m128i; 4] {
+    // SAFETY: the template is empty: no instruction runs, no memory or stack is touched.
+    unsafe {
+        core::arch::asm!(
+            "/* {0} {1} {2} {3} */",
+            inout(xmm_reg) v[0],
+            inout(xmm_reg) v[1],
+            inout(xmm_reg) v[2],
+            inout(xmm_reg) v[3],
+            options(pure, nomem, nostack, preserves_flags)
+        )
+    };
+    v
+}
