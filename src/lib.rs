@@ -120,6 +120,20 @@ pub mod unstable {
     pub fn decode_non_atomic(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
         crate::kernel::decode_non_atomic(delta, page)
     }
+
+    /// [`decode`](crate::decode) compiled for the baseline instruction set, whatever this
+    /// CPU could run instead, so that tests and fuzzers on a wide CPU check the copy of
+    /// the decoder that narrower CPUs run. Same contract as `decode`.
+    ///
+    /// ```
+    /// let mut page = [0u8; 8];
+    /// assert_eq!(xbzrle::unstable::decode_baseline(&[2, 1, 9], &mut page)?, 3);
+    /// assert_eq!(page, [0, 0, 9, 0, 0, 0, 0, 0]);
+    /// # Ok::<(), xbzrle::DecodeError>(())
+    /// ```
+    pub fn decode_baseline(delta: &[u8], page: &mut [u8]) -> Result<usize, DecodeError> {
+        crate::decode::decode_baseline(delta, page)
+    }
 }
 
 /// Largest page the encoder accepts: 16 KiB. Larger pages must be split.

@@ -78,7 +78,11 @@ fuzz_target!(|input: &[u8]| {
         assert!(!e.to_string().is_empty());
         return;
     }
-    assert_eq!(seen, body.len() as u64, "verified frames cover the whole body");
+    assert_eq!(
+        seen,
+        body.len() as u64,
+        "verified frames cover the whole body"
+    );
     // pass 2: every record applies onto a base page
     let ps = hd.page_size();
     let rx = Receiver::new(ps).expect("page size was checked");

@@ -329,7 +329,8 @@ impl KernelHeader {
     }
 }
 
-/// Compares the library's decoders (`decode`, `validate`, `decode_non_atomic`) with the
+/// Compares the library's decoders (`decode`, `validate`, `decode_non_atomic`,
+/// `decode_baseline`) with the
 /// model on `delta` against `old`. Panics on any disagreement. `page_buf` must hold a copy
 /// of `old` (possibly as a sub-slice of a bigger buffer, to test unaligned starts).
 pub fn check_decoders(delta: &[u8], old: &[u8], page_buf: &mut [u8]) {
@@ -367,6 +368,13 @@ pub fn check_decoders(delta: &[u8], old: &[u8], page_buf: &mut [u8]) {
         _ => panic!("decode and the model disagree: model {model:?}, decode {got:?}"),
     }
     assert_eq!(val, got, "validate disagrees with decode");
+
+    // the baseline-compiled copy (what CPUs without AVX2 run) is atomic too
+    let mut page3 = old.to_vec();
+    let got3 = xbzrle::unstable::decode_baseline(delta, &mut page3);
+    assert_eq!(got3, got, "decode_baseline disagrees with decode");
+    let want3: &[u8] = if got.is_ok() { page_buf } else { old };
+    assert!(page3 == want3, "decode_baseline produced a different page");
 
     let mut page2 = old.to_vec();
     let got2 = xbzrle::unstable::decode_non_atomic(delta, &mut page2);
