@@ -330,9 +330,9 @@ impl KernelHeader {
 }
 
 /// Compares the library's decoders (`decode`, `validate`, `decode_non_atomic`,
-/// `decode_baseline`) with the
-/// model on `delta` against `old`. Panics on any disagreement. `page_buf` must hold a copy
-/// of `old` (possibly as a sub-slice of a bigger buffer, to test unaligned starts).
+/// `decode_baseline`) with the model on `delta` against `old`. Panics on any
+/// disagreement. `page_buf` must hold a copy of `old` (possibly as a sub-slice of a
+/// bigger buffer, to test unaligned starts).
 pub fn check_decoders(delta: &[u8], old: &[u8], page_buf: &mut [u8]) {
     assert_eq!(page_buf, old);
     let model = model_decode(delta, old);
