@@ -1,4 +1,4 @@
-00000000000202a0 <xbzrle::arch::x86_64::avx512::encode_avx512>:
+00000000000206b0 <xbzrle::arch::x86_64::avx512::encode_avx512>:
 push   %rbp
 push   %r15
 push   %r14
@@ -8,9 +8,9 @@ push   %rbx
 sub    $0x878,%rsp
 mov    %rdi,0x40(%rsp)
 cmp    %r8,%rdx
-jne    20a51 <xbzrle::arch::x86_64::avx512::encode_avx512+0x7b1>
+jne    20e61 <xbzrle::arch::x86_64::avx512::encode_avx512+0x7b1>
 cmp    $0x4001,%r8
-jae    20a51 <xbzrle::arch::x86_64::avx512::encode_avx512+0x7b1>
+jae    20e61 <xbzrle::arch::x86_64::avx512::encode_avx512+0x7b1>
 mov    %rcx,%r15
 mov    0x8b0(%rsp),%rax
 xor    %ecx,%ecx
@@ -32,18 +32,18 @@ mov    %r9,0x28(%rsp)
 mov    %r15,0x8(%rsp)
 mov    %rdx,0x10(%rsp)
 mov    %rsi,0x48(%rsp)
-jmp    20333 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
+jmp    20743 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
 nopl   0x0(%rax,%rax,1)
 add    %rcx,%r12
 cmp    %rdx,%r12
-jae    206ab <xbzrle::arch::x86_64::avx512::encode_avx512+0x40b>
+jae    20abb <xbzrle::arch::x86_64::avx512::encode_avx512+0x40b>
 lea    0x100(%rdi),%rax
 cmp    $0x400,%rax
-jae    206e7 <xbzrle::arch::x86_64::avx512::encode_avx512+0x447>
+jae    20af7 <xbzrle::arch::x86_64::avx512::encode_avx512+0x447>
 mov    %rdx,%rcx
 sub    %r12,%rcx
 cmp    $0xff,%rcx
-jbe    205a0 <xbzrle::arch::x86_64::avx512::encode_avx512+0x300>
+jbe    209b0 <xbzrle::arch::x86_64::avx512::encode_avx512+0x300>
 vmovdqu64 (%rsi,%r12,1),%zmm0
 vmovdqu64 0x40(%rsi,%r12,1),%zmm1
 vmovdqu64 0x80(%rsi,%r12,1),%zmm2
@@ -56,7 +56,7 @@ kandq  %k0,%k1,%k4
 kandq  %k3,%k2,%k5
 kandq  %k5,%k4,%k4
 kortestq %k4,%k4
-jb     20696 <xbzrle::arch::x86_64::avx512::encode_avx512+0x3f6>
+jb     20aa6 <xbzrle::arch::x86_64::avx512::encode_avx512+0x3f6>
 kmovq  %k0,%r9
 kmovq  %k1,%r15
 kmovq  %k2,%rcx
@@ -73,7 +73,7 @@ tzcnt  %r8,%r10
 add    %r12d,%r10d
 mov    %r10w,0x7a(%rsp,%rdi,2)
 blsr   %r8,%r8
-je     20427 <xbzrle::arch::x86_64::avx512::encode_avx512+0x187>
+je     20837 <xbzrle::arch::x86_64::avx512::encode_avx512+0x187>
 lea    0x7c(%rsp),%r10
 lea    (%r10,%rdi,2),%r10
 nopl   0x0(%rax)
@@ -82,7 +82,7 @@ add    %r12d,%r11d
 mov    %r11w,(%r10)
 add    $0x2,%r10
 blsr   %r8,%r8
-jne    20410 <xbzrle::arch::x86_64::avx512::encode_avx512+0x170>
+jne    20820 <xbzrle::arch::x86_64::avx512::encode_avx512+0x170>
 not    %r15
 shrd   $0x3f,%r15,%r9
 xor    %r15,%r9
@@ -97,7 +97,7 @@ tzcnt  %r11,%rbx
 add    %r10d,%ebx
 mov    %bx,0x7a(%rsp,%r13,2)
 blsr   %r11,%r11
-je     20497 <xbzrle::arch::x86_64::avx512::encode_avx512+0x1f7>
+je     208a7 <xbzrle::arch::x86_64::avx512::encode_avx512+0x1f7>
 lea    0x7c(%rsp),%rbx
 lea    (%rbx,%r13,2),%rbx
 data16 data16 data16 data16 data16 cs nopw 0x0(%rax,%rax,1)
@@ -106,7 +106,7 @@ add    %r10d,%r14d
 mov    %r14w,(%rbx)
 add    $0x2,%rbx
 blsr   %r11,%r11
-jne    20480 <xbzrle::arch::x86_64::avx512::encode_avx512+0x1e0>
+jne    20890 <xbzrle::arch::x86_64::avx512::encode_avx512+0x1e0>
 not    %rcx
 shrd   $0x3f,%rcx,%r15
 xor    %rcx,%r15
@@ -121,7 +121,7 @@ tzcnt  %r11,%rbx
 add    %r10d,%ebx
 mov    %bx,0x7a(%rsp,%r13,2)
 blsr   %r11,%r11
-je     20507 <xbzrle::arch::x86_64::avx512::encode_avx512+0x267>
+je     20917 <xbzrle::arch::x86_64::avx512::encode_avx512+0x267>
 lea    (%r8,%r9,1),%rbx
 add    %rdi,%rbx
 lea    0x7c(%rsp),%r14
@@ -132,7 +132,7 @@ add    %r10d,%r14d
 mov    %r14w,(%rbx)
 add    $0x2,%rbx
 blsr   %r11,%r11
-jne    204f0 <xbzrle::arch::x86_64::avx512::encode_avx512+0x250>
+jne    20900 <xbzrle::arch::x86_64::avx512::encode_avx512+0x250>
 not    %rax
 shrd   $0x3f,%rax,%rcx
 xor    %rax,%rcx
@@ -147,7 +147,7 @@ tzcnt  %r10,%rbx
 add    %r14d,%ebx
 mov    %bx,0x7a(%rsp,%r13,2)
 blsr   %r10,%r10
-je     20577 <xbzrle::arch::x86_64::avx512::encode_avx512+0x2d7>
+je     20987 <xbzrle::arch::x86_64::avx512::encode_avx512+0x2d7>
 add    %r9,%r8
 add    %r11,%r8
 add    %rdi,%r8
@@ -159,7 +159,7 @@ add    %r14d,%r8d
 mov    %r8w,(%rdi)
 add    $0x2,%rdi
 blsr   %r10,%r10
-jne    20560 <xbzrle::arch::x86_64::avx512::encode_avx512+0x2c0>
+jne    20970 <xbzrle::arch::x86_64::avx512::encode_avx512+0x2c0>
 shr    $0x3f,%rax
 popcnt %rcx,%rcx
 add    %rcx,%r13
@@ -169,15 +169,15 @@ mov    %rax,%r14
 mov    0x28(%rsp),%r9
 mov    0x8(%rsp),%r15
 add    %rcx,%r12
-jmp    20333 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
+jmp    20743 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
 lea    (%rsi,%r12,1),%r8
 lea    (%r15,%r12,1),%rax
 cmp    $0x3f,%rcx
-jbe    205d0 <xbzrle::arch::x86_64::avx512::encode_avx512+0x330>
+jbe    209e0 <xbzrle::arch::x86_64::avx512::encode_avx512+0x330>
 vmovdqu64 (%r8),%zmm0
 vpcmpeqb (%rax),%zmm0,%k0
 kmovq  %k0,%rax
-jmp    205fb <xbzrle::arch::x86_64::avx512::encode_avx512+0x35b>
+jmp    20a0b <xbzrle::arch::x86_64::avx512::encode_avx512+0x35b>
 data16 data16 data16 data16 data16 cs nopw 0x0(%rax,%rax,1)
 mov    $0xffffffffffffffff,%r10
 shlx   %rcx,%r10,%rcx
@@ -209,7 +209,7 @@ mov    %rax,%r14
 shr    $0x3f,%r14
 mov    $0x40,%ecx
 test   %r10,%r10
-je     20330 <xbzrle::arch::x86_64::avx512::encode_avx512+0x90>
+je     20740 <xbzrle::arch::x86_64::avx512::encode_avx512+0x90>
 popcnt %r10,%r11
 lea    (%r11,%rdi,1),%rax
 inc    %r11
@@ -223,39 +223,39 @@ blsr   %r10,%r10
 dec    %r11
 add    $0x2,%rdi
 cmp    $0x1,%r11
-ja     20670 <xbzrle::arch::x86_64::avx512::encode_avx512+0x3d0>
+ja     20a80 <xbzrle::arch::x86_64::avx512::encode_avx512+0x3d0>
 mov    %rax,%rdi
-jmp    20330 <xbzrle::arch::x86_64::avx512::encode_avx512+0x90>
+jmp    20740 <xbzrle::arch::x86_64::avx512::encode_avx512+0x90>
 mov    $0x100,%ecx
 test   %r14,%r14
-jne    206d3 <xbzrle::arch::x86_64::avx512::encode_avx512+0x433>
+jne    20ae3 <xbzrle::arch::x86_64::avx512::encode_avx512+0x433>
 xor    %r14d,%r14d
 add    %rcx,%r12
-jmp    20333 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
+jmp    20743 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
 test   %r14,%r14
-je     206c5 <xbzrle::arch::x86_64::avx512::encode_avx512+0x425>
+je     20ad5 <xbzrle::arch::x86_64::avx512::encode_avx512+0x425>
 cmp    $0x3ff,%rdi
-ja     20a6a <xbzrle::arch::x86_64::avx512::encode_avx512+0x7ca>
+ja     20e7a <xbzrle::arch::x86_64::avx512::encode_avx512+0x7ca>
 mov    %dx,0x78(%rsp,%rdi,2)
 inc    %rdi
 movq   $0x0,0x20(%rsp)
 xor    %r14d,%r14d
-jmp    206ee <xbzrle::arch::x86_64::avx512::encode_avx512+0x44e>
+jmp    20afe <xbzrle::arch::x86_64::avx512::encode_avx512+0x44e>
 mov    %r12w,0x78(%rsp,%rdi,2)
 inc    %rdi
 xor    %r14d,%r14d
 add    %rcx,%r12
-jmp    20333 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
+jmp    20743 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
 mov    $0x1,%al
 mov    %rax,0x20(%rsp)
 mov    %r14,0x58(%rsp)
 mov    %rdi,0x50(%rsp)
 shr    %rdi
 mov    %rdi,0x70(%rsp)
-je     20972 <xbzrle::arch::x86_64::avx512::encode_avx512+0x6d2>
+je     20d82 <xbzrle::arch::x86_64::avx512::encode_avx512+0x6d2>
 xor    %r13d,%r13d
 mov    (%rsp),%rdi
-jmp    2073a <xbzrle::arch::x86_64::avx512::encode_avx512+0x49a>
+jmp    20b4a <xbzrle::arch::x86_64::avx512::encode_avx512+0x49a>
 nop
 lea    (%r9,%rdx,1),%rax
 mov    0x18(%rsp),%rbp
@@ -265,7 +265,7 @@ add    %rbx,%rdx
 inc    %r13
 mov    %rdx,%rdi
 cmp    0x70(%rsp),%r13
-je     20976 <xbzrle::arch::x86_64::avx512::encode_avx512+0x6d6>
+je     20d86 <xbzrle::arch::x86_64::avx512::encode_avx512+0x6d6>
 movzwl 0x78(%rsp,%r13,4),%r14d
 mov    %r14,%rax
 sub    %rbp,%rax
@@ -279,16 +279,16 @@ xor    %edx,%edx
 cmp    $0x7f,%rbx
 seta   %r8b
 cmp    $0x80,%rax
-jb     2077e <xbzrle::arch::x86_64::avx512::encode_avx512+0x4de>
+jb     20b8e <xbzrle::arch::x86_64::avx512::encode_avx512+0x4de>
 movzbl %al,%r10d
 and    $0xffffff80,%eax
 lea    (%r10,%rax,2),%eax
 or     $0x80,%eax
 cmp    $0x80,%rbx
 mov    %r11,0x18(%rsp)
-jae    207a0 <xbzrle::arch::x86_64::avx512::encode_avx512+0x500>
+jae    20bb0 <xbzrle::arch::x86_64::avx512::encode_avx512+0x500>
 mov    %ebx,%r10d
-jmp    207b6 <xbzrle::arch::x86_64::avx512::encode_avx512+0x516>
+jmp    20bc6 <xbzrle::arch::x86_64::avx512::encode_avx512+0x516>
 data16 data16 data16 data16 data16 cs nopw 0x0(%rax,%rax,1)
 movzbl %bl,%r11d
 mov    %ebx,%r10d
@@ -304,11 +304,11 @@ shl    $0x3,%ecx
 shlx   %ecx,%r10d,%ecx
 or     %eax,%ecx
 cmp    $0x40,%ebx
-ja     20810 <xbzrle::arch::x86_64::avx512::encode_avx512+0x570>
+ja     20c20 <xbzrle::arch::x86_64::avx512::encode_avx512+0x570>
 cmp    0x68(%rsp),%rdi
-jae    20810 <xbzrle::arch::x86_64::avx512::encode_avx512+0x570>
+jae    20c20 <xbzrle::arch::x86_64::avx512::encode_avx512+0x570>
 cmp    %r14,0x60(%rsp)
-jbe    20810 <xbzrle::arch::x86_64::avx512::encode_avx512+0x570>
+jbe    20c20 <xbzrle::arch::x86_64::avx512::encode_avx512+0x570>
 lea    (%r9,%rdi,1),%rax
 mov    %ecx,(%r9,%rdi,1)
 vmovdqu64 (%r15,%r14,1),%zmm0
@@ -316,24 +316,24 @@ vmovdqu64 %zmm0,0x0(%rbp,%rax,1)
 add    %rdi,%rbp
 mov    %rbp,%rdx
 mov    0x18(%rsp),%rbp
-jmp    20726 <xbzrle::arch::x86_64::avx512::encode_avx512+0x486>
+jmp    20b36 <xbzrle::arch::x86_64::avx512::encode_avx512+0x486>
 nopl   0x0(%rax,%rax,1)
 cmp    $0x3fff,%rbx
-ja     209de <xbzrle::arch::x86_64::avx512::encode_avx512+0x73e>
+ja     20dee <xbzrle::arch::x86_64::avx512::encode_avx512+0x73e>
 mov    0x8b0(%rsp),%r15
 sub    %rdi,%r15
 lea    (%rbx,%rbp,1),%rax
 cmp    %r15,%rax
-ja     209de <xbzrle::arch::x86_64::avx512::encode_avx512+0x73e>
+ja     20dee <xbzrle::arch::x86_64::avx512::encode_avx512+0x73e>
 lea    (%rdi,%rbp,1),%rdx
 cmp    $0x3,%r15
-jbe    20890 <xbzrle::arch::x86_64::avx512::encode_avx512+0x5f0>
+jbe    20ca0 <xbzrle::arch::x86_64::avx512::encode_avx512+0x5f0>
 mov    %ecx,(%r9,%rdi,1)
 cmp    $0x20,%ebx
-jb     208d5 <xbzrle::arch::x86_64::avx512::encode_avx512+0x635>
+jb     20ce5 <xbzrle::arch::x86_64::avx512::encode_avx512+0x635>
 cmp    $0x20,%ebx
 mov    0x8(%rsp),%r15
-je     20710 <xbzrle::arch::x86_64::avx512::encode_avx512+0x470>
+je     20b20 <xbzrle::arch::x86_64::avx512::encode_avx512+0x470>
 add    %r15,%r14
 lea    (%r9,%rdx,1),%rax
 mov    $0x20,%ecx
@@ -342,81 +342,81 @@ vmovdqu -0x20(%r14,%rcx,1),%ymm0
 vmovdqu %ymm0,-0x20(%rax,%rcx,1)
 add    $0x20,%rcx
 cmp    %rbx,%rcx
-jb     20870 <xbzrle::arch::x86_64::avx512::encode_avx512+0x5d0>
-jmp    20710 <xbzrle::arch::x86_64::avx512::encode_avx512+0x470>
+jb     20c80 <xbzrle::arch::x86_64::avx512::encode_avx512+0x5d0>
+jmp    20b20 <xbzrle::arch::x86_64::avx512::encode_avx512+0x470>
 nopl   0x0(%rax,%rax,1)
 mov    %ecx,0x34(%rsp)
 cmp    %rdi,%rdx
-jb     20a00 <xbzrle::arch::x86_64::avx512::encode_avx512+0x760>
+jb     20e10 <xbzrle::arch::x86_64::avx512::encode_avx512+0x760>
 cmp    0x8b0(%rsp),%rdx
-ja     20a00 <xbzrle::arch::x86_64::avx512::encode_avx512+0x760>
+ja     20e10 <xbzrle::arch::x86_64::avx512::encode_avx512+0x760>
 add    %r9,%rdi
 lea    0x34(%rsp),%rsi
 mov    %rdx,(%rsp)
 mov    %rbp,%rdx
 vzeroupper
-call   *0x46e25(%rip)        # 676e8 <memcpy@GLIBC_2.14>
+call   *0x48a3d(%rip)        # 69710 <memcpy@GLIBC_2.14>
 mov    (%rsp),%rdx
 mov    0x28(%rsp),%r9
 cmp    $0x20,%ebx
-jae    2084c <xbzrle::arch::x86_64::avx512::encode_avx512+0x5ac>
+jae    20c5c <xbzrle::arch::x86_64::avx512::encode_avx512+0x5ac>
 mov    0x10(%rsp),%rax
 sub    %r14,%rax
 cmp    $0x20,%rax
-jb     20902 <xbzrle::arch::x86_64::avx512::encode_avx512+0x662>
+jb     20d12 <xbzrle::arch::x86_64::avx512::encode_avx512+0x662>
 sub    %rbp,%r15
 cmp    $0x1f,%r15
-jbe    20902 <xbzrle::arch::x86_64::avx512::encode_avx512+0x662>
+jbe    20d12 <xbzrle::arch::x86_64::avx512::encode_avx512+0x662>
 mov    0x8(%rsp),%r15
 vmovdqu (%r15,%r14,1),%ymm0
 vmovdqu %ymm0,(%r9,%rdx,1)
-jmp    20801 <xbzrle::arch::x86_64::avx512::encode_avx512+0x561>
+jmp    20c11 <xbzrle::arch::x86_64::avx512::encode_avx512+0x561>
 mov    %rdx,%rsi
 add    %rbx,%rsi
-jb     20a1b <xbzrle::arch::x86_64::avx512::encode_avx512+0x77b>
+jb     20e2b <xbzrle::arch::x86_64::avx512::encode_avx512+0x77b>
 cmp    0x8b0(%rsp),%rsi
-ja     20a1b <xbzrle::arch::x86_64::avx512::encode_avx512+0x77b>
+ja     20e2b <xbzrle::arch::x86_64::avx512::encode_avx512+0x77b>
 mov    0x18(%rsp),%rbp
 cmp    %rbp,0x10(%rsp)
 setb   %al
 cmp    %r14w,%bp
-jb     20962 <xbzrle::arch::x86_64::avx512::encode_avx512+0x6c2>
+jb     20d72 <xbzrle::arch::x86_64::avx512::encode_avx512+0x6c2>
 mov    0x8(%rsp),%r15
 test   %al,%al
-jne    20a36 <xbzrle::arch::x86_64::avx512::encode_avx512+0x796>
+jne    20e46 <xbzrle::arch::x86_64::avx512::encode_avx512+0x796>
 lea    (%r9,%rdx,1),%rdi
 add    %r15,%r14
 mov    %r14,%rsi
 mov    %rdx,%r14
 mov    %rbx,%rdx
 vzeroupper
-call   *0x46d93(%rip)        # 676e8 <memcpy@GLIBC_2.14>
+call   *0x489ab(%rip)        # 69710 <memcpy@GLIBC_2.14>
 mov    %r14,%rdx
 mov    0x28(%rsp),%r9
-jmp    20726 <xbzrle::arch::x86_64::avx512::encode_avx512+0x486>
+jmp    20b36 <xbzrle::arch::x86_64::avx512::encode_avx512+0x486>
 mov    $0x1,%al
 mov    0x8(%rsp),%r15
 test   %al,%al
-je     2093c <xbzrle::arch::x86_64::avx512::encode_avx512+0x69c>
-jmp    20a36 <xbzrle::arch::x86_64::avx512::encode_avx512+0x796>
+je     20d4c <xbzrle::arch::x86_64::avx512::encode_avx512+0x69c>
+jmp    20e46 <xbzrle::arch::x86_64::avx512::encode_avx512+0x796>
 mov    (%rsp),%rdx
 mov    %rdx,(%rsp)
 cmpb   $0x0,0x20(%rsp)
 mov    0x10(%rsp),%rdx
-je     209c7 <xbzrle::arch::x86_64::avx512::encode_avx512+0x727>
+je     20dd7 <xbzrle::arch::x86_64::avx512::encode_avx512+0x727>
 mov    $0x0,%edi
 mov    0x50(%rsp),%rax
 test   $0x1,%al
 mov    0x48(%rsp),%rsi
 mov    0x58(%rsp),%r14
-je     20333 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
+je     20743 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
 lea    -0x1(%rax),%rdi
 cmp    $0x3ff,%rdi
-ja     20a7f <xbzrle::arch::x86_64::avx512::encode_avx512+0x7df>
+ja     20e8f <xbzrle::arch::x86_64::avx512::encode_avx512+0x7df>
 movzwl 0x76(%rsp,%rax,2),%eax
 mov    %ax,0x78(%rsp)
 mov    $0x1,%edi
-jmp    20333 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
+jmp    20743 <xbzrle::arch::x86_64::avx512::encode_avx512+0x93>
 mov    0x40(%rsp),%rax
 mov    (%rsp),%rcx
 mov    %rcx,0x8(%rax)
@@ -434,34 +434,34 @@ pop    %r15
 pop    %rbp
 vzeroupper
 ret
-lea    0x44761(%rip),%rcx        # 65168 <__frame_dummy_init_array_entry+0x4f8>
+lea    0x462e9(%rip),%rcx        # 67100 <__frame_dummy_init_array_entry+0x580>
 mov    %rdx,%rsi
 mov    0x8b0(%rsp),%rdx
 vzeroupper
-call   *0x46d5d(%rip)        # 67778 <_DYNAMIC+0x310>
-lea    0x44776(%rip),%rcx        # 65198 <__frame_dummy_init_array_entry+0x528>
+call   *0x48995(%rip)        # 697c0 <_DYNAMIC+0x330>
+lea    0x462fe(%rip),%rcx        # 67130 <__frame_dummy_init_array_entry+0x5b0>
 mov    %rdx,%rdi
 mov    0x8b0(%rsp),%rdx
 vzeroupper
-call   *0x46d42(%rip)        # 67778 <_DYNAMIC+0x310>
-lea    0x44743(%rip),%rcx        # 65180 <__frame_dummy_init_array_entry+0x510>
+call   *0x4897a(%rip)        # 697c0 <_DYNAMIC+0x330>
+lea    0x462cb(%rip),%rcx        # 67118 <__frame_dummy_init_array_entry+0x598>
 mov    %r14,%rdi
 mov    %rbp,%rsi
 mov    0x10(%rsp),%rdx
 vzeroupper
-call   *0x46d27(%rip)        # 67778 <_DYNAMIC+0x310>
-lea    -0x18dc4(%rip),%rdi        # 7c94 <__abi_tag+0x7998>
-lea    0x446c1(%rip),%rdx        # 65120 <__frame_dummy_init_array_entry+0x4b0>
+call   *0x4895f(%rip)        # 697c0 <_DYNAMIC+0x330>
+lea    -0x18f68(%rip),%rdi        # 7f00 <__abi_tag+0x7c04>
+lea    0x46249(%rip),%rdx        # 670b8 <__frame_dummy_init_array_entry+0x538>
 mov    $0x4d,%esi
-call   *0x46dfe(%rip)        # 67868 <_DYNAMIC+0x400>
-lea    0x446c7(%rip),%rdx        # 65138 <__frame_dummy_init_array_entry+0x4c8>
+call   *0x48a66(%rip)        # 698e0 <_DYNAMIC+0x450>
+lea    0x4624f(%rip),%rdx        # 670d0 <__frame_dummy_init_array_entry+0x550>
 mov    $0x400,%esi
 vzeroupper
-call   *0x46d29(%rip)        # 677a8 <_DYNAMIC+0x340>
-lea    0x446ca(%rip),%rdx        # 65150 <__frame_dummy_init_array_entry+0x4e0>
+call   *0x48969(%rip)        # 697f8 <_DYNAMIC+0x368>
+lea    0x46252(%rip),%rdx        # 670e8 <__frame_dummy_init_array_entry+0x568>
 mov    $0x400,%esi
 vzeroupper
-call   *0x46d14(%rip)        # 677a8 <_DYNAMIC+0x340>
+call   *0x48954(%rip)        # 697f8 <_DYNAMIC+0x368>
 int3
 int3
 int3

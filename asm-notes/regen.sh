@@ -28,14 +28,14 @@ extract() {
 }
 
 # Inlining check: the only functions of src/arch/ that may exist out of line are the
-# #[target_feature] wrappers (and the AVX2 clone of is_zero_page) and the portable test
+# #[target_feature] wrappers (and the AVX2 clones of is_zero_page and decode) and the portable test
 # instantiation. Any other symbol
 # (generic::encode, Emitter::pair, push, masks256, eq_mask64, ...) would mean generic
 # code compiled WITHOUT the kernel's target features and called from the wrapper.
 check_inlined() {
   local nm=$1 bin=$2 bad
   bad=$("$nm" -C "$bin" | grep -E 'xbzrle::arch::' \
-        | grep -vE 'encode_(sse2|avx2|avx512|neon)$|arch::portable::encode$|arch::scalar::encode$|is_zero_page_avx2$|cpuid_' || true)
+        | grep -vE 'encode_(sse2|avx2|avx512|neon)$|arch::portable::encode$|arch::scalar::encode$|is_zero_page_avx2$|decode(_non_atomic)?_avx2$|cpuid_' || true)
   if [ -n "$bad" ]; then
     echo "WARNING: out-of-line generic kernel code in $bin:" >&2
     echo "$bad" >&2
@@ -51,6 +51,7 @@ if [ "$WHAT" = x86 ] || [ "$WHAT" = all ]; then
   extract objdump "$BIN" 'sse2::encode_sse2>' "$OUT/sse2.s"
   extract objdump "$BIN" 'avx2::encode_avx2>' "$OUT/avx2.s"
   extract objdump "$BIN" 'avx512::encode_avx512>' "$OUT/avx512.s"
+  extract objdump "$BIN" 'avx2::decode_avx2>' "$OUT/decode_avx2.s"
   check_inlined nm "$BIN"
 fi
 if [ "$WHAT" = aarch64 ] || [ "$WHAT" = all ]; then

@@ -1,4 +1,4 @@
-000000000001f6e0 <xbzrle::arch::x86_64::sse2::encode_sse2>:
+000000000001faf0 <xbzrle::arch::x86_64::sse2::encode_sse2>:
 push   %rbp
 push   %r15
 push   %r14
@@ -9,9 +9,9 @@ sub    $0x918,%rsp
 mov    %rcx,(%rsp)
 mov    %rdi,0x50(%rsp)
 cmp    %r8,%rdx
-jne    20254 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb74>
+jne    20664 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb74>
 cmp    $0x4001,%r8
-jae    20254 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb74>
+jae    20664 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb74>
 mov    %rdx,%r12
 mov    %rsi,%r15
 mov    0x950(%rsp),%rax
@@ -33,24 +33,24 @@ mov    %r9,0x28(%rsp)
 mov    %r12,0x10(%rsp)
 mov    %rsi,0x58(%rsp)
 cmp    %r12,%r13
-jae    1feb0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x7d0>
+jae    202c0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x7d0>
 mov    %r11,0x8(%rsp)
-jmp    1f79c <xbzrle::arch::x86_64::sse2::encode_sse2+0xbc>
+jmp    1fbac <xbzrle::arch::x86_64::sse2::encode_sse2+0xbc>
 mov    $0x100,%eax
 test   %rdi,%rdi
-jne    1fe94 <xbzrle::arch::x86_64::sse2::encode_sse2+0x7b4>
+jne    202a4 <xbzrle::arch::x86_64::sse2::encode_sse2+0x7b4>
 xor    %edi,%edi
 cs nopw 0x0(%rax,%rax,1)
 add    %rax,%r13
 cmp    %r12,%r13
-jae    1feb0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x7d0>
+jae    202c0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x7d0>
 lea    0x100(%r14),%rax
 cmp    $0x400,%rax
-jae    1fee0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x800>
+jae    202f0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x800>
 mov    %r12,%rbp
 sub    %r13,%rbp
 cmp    $0xff,%rbp
-jbe    1fb70 <xbzrle::arch::x86_64::sse2::encode_sse2+0x490>
+jbe    1ff80 <xbzrle::arch::x86_64::sse2::encode_sse2+0x490>
 movdqu (%r15,%r13,1),%xmm0
 movdqu 0x10(%r15,%r13,1),%xmm1
 movdqu 0x20(%r15,%r13,1),%xmm2
@@ -127,7 +127,7 @@ pxor   %xmm13,%xmm0
 psllw  $0x7,%xmm0
 pmovmskb %xmm0,%eax
 test   %eax,%eax
-je     1f776 <xbzrle::arch::x86_64::sse2::encode_sse2+0x96>
+je     1fb86 <xbzrle::arch::x86_64::sse2::encode_sse2+0x96>
 pmovmskb %xmm8,%eax
 pmovmskb %xmm10,%esi
 shl    $0x20,%rax
@@ -192,7 +192,7 @@ mov    %r10,%rdi
 add    $0xffffffffffffffff,%rdi
 adc    %r8,%r14
 and    %r10,%rdi
-je     1fad0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x3f0>
+je     1fee0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x3f0>
 data16 data16 data16 cs nopw 0x0(%rax,%rax,1)
 mov    %rdi,%r8
 tzcnt  %rdi,%rdi
@@ -201,7 +201,7 @@ mov    %di,0x118(%rsp,%r14,2)
 inc    %r14
 lea    -0x1(%r8),%rdi
 and    %r8,%rdi
-jne    1fab0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x3d0>
+jne    1fec0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x3d0>
 not    %rdx
 shrd   $0x3f,%rdx,%rsi
 lea    0x40(%r13),%rdi
@@ -223,7 +223,7 @@ mov    %r10,%rsi
 add    $0xffffffffffffffff,%rsi
 adc    %r8,%r14
 and    %r10,%rsi
-je     1fd75 <xbzrle::arch::x86_64::sse2::encode_sse2+0x695>
+je     20185 <xbzrle::arch::x86_64::sse2::encode_sse2+0x695>
 mov    0x8(%rsp),%r11
 data16 cs nopw 0x0(%rax,%rax,1)
 mov    %rsi,%r8
@@ -233,14 +233,14 @@ mov    %si,0x118(%rsp,%r14,2)
 inc    %r14
 lea    -0x1(%r8),%rsi
 and    %r8,%rsi
-jne    1fb40 <xbzrle::arch::x86_64::sse2::encode_sse2+0x460>
-jmp    1fd7a <xbzrle::arch::x86_64::sse2::encode_sse2+0x69a>
+jne    1ff50 <xbzrle::arch::x86_64::sse2::encode_sse2+0x460>
+jmp    2018a <xbzrle::arch::x86_64::sse2::encode_sse2+0x69a>
 data16 data16 cs nopw 0x0(%rax,%rax,1)
 lea    (%r15,%r13,1),%rsi
 mov    (%rsp),%rax
 lea    (%rax,%r13,1),%r15
 cmp    $0x3f,%rbp
-jbe    1fbf0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x510>
+jbe    20000 <xbzrle::arch::x86_64::sse2::encode_sse2+0x510>
 movdqu (%rsi),%xmm0
 movdqu 0x10(%rsi),%xmm1
 movdqu 0x20(%rsi),%xmm2
@@ -263,7 +263,7 @@ or     %rcx,%rax
 pmovmskb %xmm2,%ecx
 shl    $0x30,%rcx
 or     %rax,%rcx
-jmp    1fcd7 <xbzrle::arch::x86_64::sse2::encode_sse2+0x5f7>
+jmp    200e7 <xbzrle::arch::x86_64::sse2::encode_sse2+0x5f7>
 data16 data16 cs nopw 0x0(%rax,%rax,1)
 xorps  %xmm0,%xmm0
 movaps %xmm0,0x100(%rsp)
@@ -277,11 +277,11 @@ movaps %xmm0,0x90(%rsp)
 mov    %rdi,0x18(%rsp)
 lea    0xd0(%rsp),%rdi
 mov    %rbp,%rdx
-call   *0x47a9f(%rip)        # 676e8 <memcpy@GLIBC_2.14>
+call   *0x496b7(%rip)        # 69710 <memcpy@GLIBC_2.14>
 lea    0x90(%rsp),%rdi
 mov    %r15,%rsi
 mov    %rbp,%rdx
-call   *0x47a8b(%rip)        # 676e8 <memcpy@GLIBC_2.14>
+call   *0x496a3(%rip)        # 69710 <memcpy@GLIBC_2.14>
 mov    0x18(%rsp),%rdi
 mov    0x8(%rsp),%r11
 mov    0x28(%rsp),%r9
@@ -328,7 +328,7 @@ mov    %rcx,%rdi
 shr    $0x3f,%rdi
 and    %r8,%rdx
 mov    0x58(%rsp),%r15
-je     1f790 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0>
+je     1fba0 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0>
 cs nopw 0x0(%rax,%rax,1)
 mov    %rdx,%rcx
 tzcnt  %rdx,%rdx
@@ -337,8 +337,8 @@ mov    %dx,0x118(%rsp,%r14,2)
 inc    %r14
 lea    -0x1(%rcx),%rdx
 and    %rcx,%rdx
-jne    1fd50 <xbzrle::arch::x86_64::sse2::encode_sse2+0x670>
-jmp    1f790 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0>
+jne    20160 <xbzrle::arch::x86_64::sse2::encode_sse2+0x670>
+jmp    1fba0 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0>
 mov    0x8(%rsp),%r11
 not    %rax
 shrd   $0x3f,%rax,%rdx
@@ -361,7 +361,7 @@ mov    %r10,%rdx
 add    $0xffffffffffffffff,%rdx
 adc    %rdi,%r14
 and    %r10,%rdx
-je     1fdff <xbzrle::arch::x86_64::sse2::encode_sse2+0x71f>
+je     2020f <xbzrle::arch::x86_64::sse2::encode_sse2+0x71f>
 nopl   0x0(%rax,%rax,1)
 mov    %rdx,%rdi
 tzcnt  %rdx,%rdx
@@ -370,7 +370,7 @@ mov    %dx,0x118(%rsp,%r14,2)
 inc    %r14
 lea    -0x1(%rdi),%rdx
 and    %rdi,%rdx
-jne    1fde0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x700>
+jne    201f0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x700>
 not    %rcx
 shrd   $0x3f,%rcx,%rax
 lea    0xc0(%r13),%rdx
@@ -395,7 +395,7 @@ mov    %rcx,%rdi
 shr    $0x3f,%rdi
 mov    $0x100,%eax
 and    %r8,%rsi
-je     1f790 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0>
+je     1fba0 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0>
 nopw   0x0(%rax,%rax,1)
 mov    %rsi,%rcx
 tzcnt  %rsi,%rsi
@@ -404,21 +404,21 @@ mov    %si,0x118(%rsp,%r14,2)
 inc    %r14
 lea    -0x1(%rcx),%rsi
 and    %rcx,%rsi
-jne    1fe70 <xbzrle::arch::x86_64::sse2::encode_sse2+0x790>
-jmp    1f790 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0>
+jne    20280 <xbzrle::arch::x86_64::sse2::encode_sse2+0x790>
+jmp    1fba0 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0>
 mov    %r13w,0x118(%rsp,%r14,2)
 inc    %r14
-jmp    1f784 <xbzrle::arch::x86_64::sse2::encode_sse2+0xa4>
+jmp    1fb94 <xbzrle::arch::x86_64::sse2::encode_sse2+0xa4>
 data16 cs nopw 0x0(%rax,%rax,1)
 test   %rdi,%rdi
-je     1fece <xbzrle::arch::x86_64::sse2::encode_sse2+0x7ee>
+je     202de <xbzrle::arch::x86_64::sse2::encode_sse2+0x7ee>
 cmp    $0x3ff,%r14
-ja     2026d <xbzrle::arch::x86_64::sse2::encode_sse2+0xb8d>
+ja     2067d <xbzrle::arch::x86_64::sse2::encode_sse2+0xb8d>
 mov    %r12w,0x118(%rsp,%r14,2)
 inc    %r14
 movq   $0x0,0x20(%rsp)
 xor    %edi,%edi
-jmp    1fee7 <xbzrle::arch::x86_64::sse2::encode_sse2+0x807>
+jmp    202f7 <xbzrle::arch::x86_64::sse2::encode_sse2+0x807>
 nopl   0x0(%rax,%rax,1)
 mov    $0x1,%al
 mov    %rax,0x20(%rsp)
@@ -426,10 +426,10 @@ mov    %rdi,0x18(%rsp)
 mov    %r14,0x78(%rsp)
 shr    %r14
 mov    %r14,0x60(%rsp)
-je     20180 <xbzrle::arch::x86_64::sse2::encode_sse2+0xaa0>
+je     20590 <xbzrle::arch::x86_64::sse2::encode_sse2+0xaa0>
 xor    %r12d,%r12d
 mov    %r11,%rdi
-jmp    1ff69 <xbzrle::arch::x86_64::sse2::encode_sse2+0x889>
+jmp    20379 <xbzrle::arch::x86_64::sse2::encode_sse2+0x889>
 nopw   0x0(%rax,%rax,1)
 lea    (%r9,%rdi,1),%rax
 mov    %edx,(%r9,%rdi,1)
@@ -448,7 +448,7 @@ add    %r14,%r11
 inc    %r12
 mov    %r11,%rdi
 cmp    0x60(%rsp),%r12
-je     20180 <xbzrle::arch::x86_64::sse2::encode_sse2+0xaa0>
+je     20590 <xbzrle::arch::x86_64::sse2::encode_sse2+0xaa0>
 movzwl 0x118(%rsp,%r12,4),%r15d
 mov    %r15,%rax
 sub    %rbx,%rax
@@ -462,15 +462,15 @@ xor    %esi,%esi
 cmp    $0x7f,%r14
 seta   %r11b
 cmp    $0x80,%rax
-jb     1ffb1 <xbzrle::arch::x86_64::sse2::encode_sse2+0x8d1>
+jb     203c1 <xbzrle::arch::x86_64::sse2::encode_sse2+0x8d1>
 movzbl %al,%edx
 and    $0xffffff80,%eax
 lea    (%rdx,%rax,2),%eax
 or     $0x80,%eax
 cmp    $0x80,%r14
-jae    1ffc0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x8e0>
+jae    203d0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x8e0>
 mov    %r14d,%edx
-jmp    1ffd5 <xbzrle::arch::x86_64::sse2::encode_sse2+0x8f5>
+jmp    203e5 <xbzrle::arch::x86_64::sse2::encode_sse2+0x8f5>
 nop
 movzbl %r14b,%edx
 mov    %r14d,%r10d
@@ -486,27 +486,27 @@ shl    $0x3,%ecx
 shl    %cl,%edx
 or     %eax,%edx
 cmp    $0x40,%r14d
-ja     2000b <xbzrle::arch::x86_64::sse2::encode_sse2+0x92b>
+ja     2041b <xbzrle::arch::x86_64::sse2::encode_sse2+0x92b>
 cmp    0x88(%rsp),%rdi
-jae    2000b <xbzrle::arch::x86_64::sse2::encode_sse2+0x92b>
+jae    2041b <xbzrle::arch::x86_64::sse2::encode_sse2+0x92b>
 cmp    %r15,0x80(%rsp)
-ja     1ff10 <xbzrle::arch::x86_64::sse2::encode_sse2+0x830>
+ja     20320 <xbzrle::arch::x86_64::sse2::encode_sse2+0x830>
 cmp    $0x3fff,%r14
-ja     201ed <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0d>
+ja     205fd <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0d>
 mov    %rbx,0x30(%rsp)
 mov    0x950(%rsp),%rbx
 sub    %rdi,%rbx
 lea    (%r14,%rbp,1),%rax
 cmp    %rbx,%rax
-ja     201ed <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0d>
+ja     205fd <xbzrle::arch::x86_64::sse2::encode_sse2+0xb0d>
 lea    (%rdi,%rbp,1),%r11
 cmp    $0x3,%rbx
-jbe    200a0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x9c0>
+jbe    204b0 <xbzrle::arch::x86_64::sse2::encode_sse2+0x9c0>
 mov    %edx,(%r9,%rdi,1)
 cmp    $0x10,%r14d
-jb     200eb <xbzrle::arch::x86_64::sse2::encode_sse2+0xa0b>
+jb     204fb <xbzrle::arch::x86_64::sse2::encode_sse2+0xa0b>
 cmp    $0x10,%r14d
-je     20076 <xbzrle::arch::x86_64::sse2::encode_sse2+0x996>
+je     20486 <xbzrle::arch::x86_64::sse2::encode_sse2+0x996>
 add    (%rsp),%r15
 lea    (%r9,%r11,1),%rax
 mov    $0x10,%ecx
@@ -514,82 +514,82 @@ movdqu -0x10(%r15,%rcx,1),%xmm0
 movdqu %xmm0,-0x10(%rax,%rcx,1)
 add    $0x10,%rcx
 cmp    %r14,%rcx
-jb     20060 <xbzrle::arch::x86_64::sse2::encode_sse2+0x980>
+jb     20470 <xbzrle::arch::x86_64::sse2::encode_sse2+0x980>
 lea    (%r9,%r11,1),%rax
 mov    (%rsp),%rcx
 mov    0x30(%rsp),%rbx
 movdqu -0x10(%rcx,%rbx,1),%xmm0
 movdqu %xmm0,-0x10(%r14,%rax,1)
-jmp    1ff55 <xbzrle::arch::x86_64::sse2::encode_sse2+0x875>
+jmp    20365 <xbzrle::arch::x86_64::sse2::encode_sse2+0x875>
 data16 cs nopw 0x0(%rax,%rax,1)
 mov    %edx,0x90(%rsp)
 cmp    %rdi,%r11
-jb     2020c <xbzrle::arch::x86_64::sse2::encode_sse2+0xb2c>
+jb     2061c <xbzrle::arch::x86_64::sse2::encode_sse2+0xb2c>
 cmp    0x950(%rsp),%r11
-ja     2020c <xbzrle::arch::x86_64::sse2::encode_sse2+0xb2c>
+ja     2061c <xbzrle::arch::x86_64::sse2::encode_sse2+0xb2c>
 add    %r9,%rdi
 lea    0x90(%rsp),%rsi
 mov    %rbp,%rdx
 mov    %r11,0x8(%rsp)
-call   *0x47611(%rip)        # 676e8 <memcpy@GLIBC_2.14>
+call   *0x49229(%rip)        # 69710 <memcpy@GLIBC_2.14>
 mov    0x8(%rsp),%r11
 mov    0x28(%rsp),%r9
 cmp    $0x10,%r14d
-jae    2004d <xbzrle::arch::x86_64::sse2::encode_sse2+0x96d>
+jae    2045d <xbzrle::arch::x86_64::sse2::encode_sse2+0x96d>
 mov    0x10(%rsp),%rax
 sub    %r15,%rax
 cmp    $0x10,%rax
-jb     2011c <xbzrle::arch::x86_64::sse2::encode_sse2+0xa3c>
+jb     2052c <xbzrle::arch::x86_64::sse2::encode_sse2+0xa3c>
 sub    %rbp,%rbx
 cmp    $0xf,%rbx
-jbe    2011c <xbzrle::arch::x86_64::sse2::encode_sse2+0xa3c>
+jbe    2052c <xbzrle::arch::x86_64::sse2::encode_sse2+0xa3c>
 mov    (%rsp),%rax
 movdqu (%rax,%r15,1),%xmm0
 movdqu %xmm0,(%r9,%r11,1)
 mov    0x30(%rsp),%rbx
-jmp    1ff55 <xbzrle::arch::x86_64::sse2::encode_sse2+0x875>
+jmp    20365 <xbzrle::arch::x86_64::sse2::encode_sse2+0x875>
 mov    %r11,%rsi
 add    %r14,%rsi
-jb     20224 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb44>
+jb     20634 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb44>
 cmp    0x950(%rsp),%rsi
-ja     20224 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb44>
+ja     20634 <xbzrle::arch::x86_64::sse2::encode_sse2+0xb44>
 mov    0x30(%rsp),%rbx
 cmp    %rbx,0x10(%rsp)
 setb   %al
 cmp    %r15w,%bx
-jb     20175 <xbzrle::arch::x86_64::sse2::encode_sse2+0xa95>
+jb     20585 <xbzrle::arch::x86_64::sse2::encode_sse2+0xa95>
 test   %al,%al
-jne    2023c <xbzrle::arch::x86_64::sse2::encode_sse2+0xb5c>
+jne    2064c <xbzrle::arch::x86_64::sse2::encode_sse2+0xb5c>
 lea    (%r9,%r11,1),%rdi
 add    (%rsp),%r15
 mov    %r15,%rsi
 mov    %r14,%rdx
 mov    %r11,%r15
-call   *0x47580(%rip)        # 676e8 <memcpy@GLIBC_2.14>
+call   *0x49198(%rip)        # 69710 <memcpy@GLIBC_2.14>
 mov    %r15,%r11
 mov    0x28(%rsp),%r9
-jmp    1ff55 <xbzrle::arch::x86_64::sse2::encode_sse2+0x875>
+jmp    20365 <xbzrle::arch::x86_64::sse2::encode_sse2+0x875>
 mov    $0x1,%al
 test   %al,%al
-je     20151 <xbzrle::arch::x86_64::sse2::encode_sse2+0xa71>
-jmp    2023c <xbzrle::arch::x86_64::sse2::encode_sse2+0xb5c>
+je     20561 <xbzrle::arch::x86_64::sse2::encode_sse2+0xa71>
+jmp    2064c <xbzrle::arch::x86_64::sse2::encode_sse2+0xb5c>
 cmpb   $0x0,0x20(%rsp)
 mov    0x10(%rsp),%r12
 mov    0x18(%rsp),%rdi
-je     201da <xbzrle::arch::x86_64::sse2::encode_sse2+0xafa>
+je     205ea <xbzrle::arch::x86_64::sse2::encode_sse2+0xafa>
 mov    $0x0,%r14d
 mov    0x78(%rsp),%rax
 test   $0x1,%al
 mov    0x58(%rsp),%r15
-je     1f766 <xbzrle::arch::x86_64::sse2::encode_sse2+0x86>
+je     1fb76 <xbzrle::arch::x86_64::sse2::encode_sse2+0x86>
 lea    -0x1(%rax),%rdi
 cmp    $0x3ff,%rdi
-ja     20282 <xbzrle::arch::x86_64::sse2::encode_sse2+0xba2>
+ja     20692 <xbzrle::arch::x86_64::sse2::encode_sse2+0xba2>
 movzwl 0x116(%rsp,%rax,2),%eax
 mov    %ax,0x118(%rsp)
 mov    $0x1,%r14d
 mov    0x18(%rsp),%rdi
-jmp    1f766 <xbzrle::arch::x86_64::sse2::encode_sse2+0x86>
+jmp    1fb76 <xbzrle::arch::x86_64::sse2::encode_sse2+0x86>
 mov    0x50(%rsp),%rax
 mov    %r11,0x8(%rax)
 mov    $0x3,%eax
@@ -605,30 +605,30 @@ pop    %r14
 pop    %r15
 pop    %rbp
 ret
-lea    0x44f55(%rip),%rcx        # 65168 <__frame_dummy_init_array_entry+0x4f8>
+lea    0x46add(%rip),%rcx        # 67100 <__frame_dummy_init_array_entry+0x580>
 mov    %r11,%rsi
 mov    0x950(%rsp),%rdx
-call   *0x47554(%rip)        # 67778 <_DYNAMIC+0x310>
-lea    0x44f6d(%rip),%rcx        # 65198 <__frame_dummy_init_array_entry+0x528>
+call   *0x4918c(%rip)        # 697c0 <_DYNAMIC+0x330>
+lea    0x46af5(%rip),%rcx        # 67130 <__frame_dummy_init_array_entry+0x5b0>
 mov    %r11,%rdi
 mov    0x950(%rsp),%rdx
-call   *0x4753c(%rip)        # 67778 <_DYNAMIC+0x310>
-lea    0x44f3d(%rip),%rcx        # 65180 <__frame_dummy_init_array_entry+0x510>
+call   *0x49174(%rip)        # 697c0 <_DYNAMIC+0x330>
+lea    0x46ac5(%rip),%rcx        # 67118 <__frame_dummy_init_array_entry+0x598>
 mov    %r15,%rdi
 mov    %rbx,%rsi
 mov    0x10(%rsp),%rdx
-call   *0x47524(%rip)        # 67778 <_DYNAMIC+0x310>
-lea    -0x185c7(%rip),%rdi        # 7c94 <__abi_tag+0x7998>
-lea    0x44ebe(%rip),%rdx        # 65120 <__frame_dummy_init_array_entry+0x4b0>
+call   *0x4915c(%rip)        # 697c0 <_DYNAMIC+0x330>
+lea    -0x1876b(%rip),%rdi        # 7f00 <__abi_tag+0x7c04>
+lea    0x46a46(%rip),%rdx        # 670b8 <__frame_dummy_init_array_entry+0x538>
 mov    $0x4d,%esi
-call   *0x475fb(%rip)        # 67868 <_DYNAMIC+0x400>
-lea    0x44ec4(%rip),%rdx        # 65138 <__frame_dummy_init_array_entry+0x4c8>
+call   *0x49263(%rip)        # 698e0 <_DYNAMIC+0x450>
+lea    0x46a4c(%rip),%rdx        # 670d0 <__frame_dummy_init_array_entry+0x550>
 mov    $0x400,%esi
 mov    %r14,%rdi
-call   *0x47526(%rip)        # 677a8 <_DYNAMIC+0x340>
-lea    0x44ec7(%rip),%rdx        # 65150 <__frame_dummy_init_array_entry+0x4e0>
+call   *0x49166(%rip)        # 697f8 <_DYNAMIC+0x368>
+lea    0x46a4f(%rip),%rdx        # 670e8 <__frame_dummy_init_array_entry+0x568>
 mov    $0x400,%esi
-call   *0x47514(%rip)        # 677a8 <_DYNAMIC+0x340>
+call   *0x49154(%rip)        # 697f8 <_DYNAMIC+0x368>
 int3
 int3
 int3

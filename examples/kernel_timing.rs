@@ -59,6 +59,10 @@ fn main() {
         let mut total = 0;
         for (o, n) in old.chunks(PAGE).zip(new.chunks(PAGE)) {
             let l = scalar.encode(o, n, &mut out).unwrap();
+            // the reference output must rebuild the new page
+            let mut page = o.to_vec();
+            xbzrle::decode(&out[..l], &mut page).unwrap();
+            assert!(page == n, "the reference encoding of {} does not decode", p.name);
             want.push(out[..l].to_vec());
             total += l;
         }

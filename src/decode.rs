@@ -348,7 +348,7 @@ pub(crate) fn for_each_literal<E>(
 ///
 /// Safe code with ordinary bounds checks: on a delta that was not validated it may stop
 /// early or panic on an index, but it cannot touch memory outside the slices.
-#[inline]
+#[inline(always)]
 fn apply_validated(c: impl RunCopy, delta: &[u8], page: &mut [u8], from: usize, page_from: usize) {
     let n = delta.len();
     let mut i = from;
