@@ -62,7 +62,11 @@ fn main() {
             // the reference output must rebuild the new page
             let mut page = o.to_vec();
             xbzrle::decode(&out[..l], &mut page).unwrap();
-            assert!(page == n, "the reference encoding of {} does not decode", p.name);
+            assert!(
+                page == n,
+                "the reference encoding of {} does not decode",
+                p.name
+            );
             want.push(out[..l].to_vec());
             total += l;
         }
