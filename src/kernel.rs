@@ -359,9 +359,8 @@ pub(crate) fn is_zero_page(page: &[u8]) -> bool {
 /// The decoder of this CPU: [`crate::decode`]'s one algorithm compiled for AVX2 where
 /// AVX2 runs (its fixed-size literal copies become single 32-byte moves), else for the
 /// baseline. Chosen like [`is_zero_page`]'s loop, by `cpufeatures`' cached check; both
-/// copies are out of line, so that this choice is a check and a jump (a sparse page
-/// decodes in about 20 ns, and a fat wrapper around the inlined baseline cost a fifth of
-/// that).
+/// copies are out of line, so that this choice is only a check and a jump (a sparse page
+/// decodes in about 20 ns).
 #[inline]
 pub(crate) fn decode(delta: &[u8], page: &mut [u8]) -> Result<usize, crate::DecodeError> {
     #[cfg(target_arch = "x86_64")]
